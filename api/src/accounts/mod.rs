@@ -1,0 +1,6 @@
+//! Accounts and authentication: registration, login with lockout, rotating refresh
+//! tokens, the current user, and staff allocation by administrators.
+pub mod dto;
+pub mod routes;
+pub mod service;
+pub mod tokens;

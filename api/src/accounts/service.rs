@@ -1,0 +1,395 @@
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{dto::*, tokens};
+use crate::{
+    app::AppState,
+    auth::{AuthUser, Role, hash_password, verify_password},
+    domain::{CreditCode, IdNumber, LoginName, Password, Phone, mask_id_number, mask_phone},
+    entities::{account, org_unit},
+    error::{AppError, AppResult, FieldErrors},
+    orgs::{self, dto::OrgUnitRef},
+    pagination::PageParams,
+};
+
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+
+/// A precomputed hash so that an unknown username costs the same time as a wrong password.
+fn dummy_hash() -> &'static str {
+    static H: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    H.get_or_init(|| hash_password("dummy-password-0"))
+}
+
+pub fn view(a: &account::Model, unit: Option<&org_unit::Model>) -> AccountView {
+    AccountView {
+        id: a.id,
+        role: Role::parse(&a.role).unwrap_or(Role::Individual),
+        username: if a.role == "individual" {
+            mask_id_number(&a.username)
+        } else {
+            a.username.clone()
+        },
+        name: a.name.clone(),
+        phone_masked: mask_phone(&a.phone),
+        id_number_masked: a.id_number.as_deref().map(mask_id_number),
+        gender: a.gender.clone(),
+        birth_date: a.birth_date,
+        org_unit: unit.map(OrgUnitRef::from),
+        status: a.status.clone(),
+        created_at: a.created_at,
+    }
+}
+
+fn new_account(
+    role: Role,
+    username: &str,
+    name: &str,
+    phone: &Phone,
+    password: &Password,
+) -> account::ActiveModel {
+    let now = Utc::now();
+    account::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        role: Set(role.as_str().to_owned()),
+        username: Set(username.to_owned()),
+        name: Set(name.trim().to_owned()),
+        phone: Set(phone.as_str().to_owned()),
+        password_hash: Set(hash_password(password.expose())),
+        org_unit_id: Set(None),
+        id_number: Set(None),
+        gender: Set(None),
+        birth_date: Set(None),
+        status: Set("active".to_owned()),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+}
+
+pub async fn register_individual(
+    db: &DatabaseConnection,
+    req: RegisterIndividual,
+) -> AppResult<AccountView> {
+    let mut errs = FieldErrors::from_validator(req.validate());
+    let id = errs.take("id_number", IdNumber::parse(&req.id_number));
+    let phone = errs.take("phone", Phone::parse(&req.phone));
+    let password = errs.take("password", Password::parse(&req.password));
+    errs.finish()?;
+    let (id, phone, password) = (id.unwrap(), phone.unwrap(), password.unwrap());
+
+    if account::Entity::find()
+        .filter(account::Column::Username.eq(id.as_str()))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Err(AppError::conflict(
+            "id_number_taken",
+            "该身份证号码已注册，请直接登录",
+        ));
+    }
+    if account::Entity::find()
+        .filter(account::Column::Role.eq("individual"))
+        .filter(account::Column::Phone.eq(phone.as_str()))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Err(AppError::conflict(
+            "phone_taken",
+            "该手机号码已被其他个人账号使用",
+        ));
+    }
+    let mut model = new_account(Role::Individual, id.as_str(), &req.name, &phone, &password);
+    model.id_number = Set(Some(id.as_str().to_owned()));
+    model.gender = Set(Some(id.gender().label().to_owned()));
+    model.birth_date = Set(Some(id.birth_date()));
+    let saved = model
+        .insert(db)
+        .await
+        .map_err(|e| dup(e, "id_number_taken", "该身份证号码已注册，请直接登录"))?;
+    Ok(view(&saved, None))
+}
+
+fn dup(e: sea_orm::DbErr, code: &'static str, msg: &'static str) -> AppError {
+    match AppError::from(e) {
+        err if err.code == "duplicate" => AppError::conflict(code, msg),
+        err => err,
+    }
+}
+
+pub async fn register_employer(
+    db: &DatabaseConnection,
+    req: RegisterEmployer,
+) -> AppResult<AccountView> {
+    let mut errs = FieldErrors::from_validator(req.validate());
+    let code = errs.take("credit_code", CreditCode::parse(&req.credit_code));
+    let phone = errs.take("phone", Phone::parse(&req.phone));
+    let password = errs.take("password", Password::parse(&req.password));
+    errs.finish()?;
+    let (code, phone, password) = (code.unwrap(), phone.unwrap(), password.unwrap());
+
+    let taken = account::Entity::find()
+        .filter(account::Column::Username.eq(code.as_str()))
+        .count(db)
+        .await?
+        + org_unit::Entity::find()
+            .filter(org_unit::Column::CreditCode.eq(code.as_str()))
+            .count(db)
+            .await?;
+    if taken > 0 {
+        return Err(AppError::conflict(
+            "credit_code_taken",
+            "该统一社会信用代码已注册，请直接登录",
+        ));
+    }
+    let hash_model = new_account(
+        Role::Employer,
+        code.as_str(),
+        &req.operator_name,
+        &phone,
+        &password,
+    );
+    let unit_name = req.unit_name.trim().to_owned();
+    let (acc, unit) = db
+        .transaction::<_, _, AppError>(|txn| {
+            Box::pin(async move {
+                // The affiliation (parent) is chosen with the authorisation proof.
+                let unit = orgs::service::insert_unit(
+                    txn,
+                    &unit_name,
+                    "employer",
+                    None,
+                    Some(code.as_str()),
+                    "pending_authorisation",
+                )
+                .await?;
+                let mut model = hash_model;
+                model.org_unit_id = Set(Some(unit.id));
+                let acc = model.insert(txn).await?;
+                Ok((acc, unit))
+            })
+        })
+        .await
+        .map_err(|e| match AppError::from(e) {
+            err if err.code == "duplicate" => {
+                AppError::conflict("credit_code_taken", "该统一社会信用代码已注册，请直接登录")
+            }
+            err => err,
+        })?;
+    Ok(view(&acc, Some(&unit)))
+}
+
+pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
+    let db = &state.db;
+    let username = req.username.trim();
+    let mut cond = Condition::all();
+    cond = match req.account_kind {
+        AccountKind::Individual => cond.add(account::Column::Role.eq("individual")).add(
+            Condition::any()
+                .add(account::Column::Username.eq(username.to_ascii_uppercase()))
+                .add(account::Column::Phone.eq(username)),
+        ),
+        AccountKind::Employer => cond
+            .add(account::Column::Role.eq("employer"))
+            .add(account::Column::Username.eq(username.to_ascii_uppercase())),
+        AccountKind::Staff => cond
+            .add(account::Column::Role.is_not_in(["individual", "employer"]))
+            .add(account::Column::Username.eq(username)),
+    };
+    let found = account::Entity::find()
+        .filter(cond)
+        .limit(2)
+        .all(db)
+        .await?;
+    let wrong = || {
+        AppError::new(
+            actix_web::http::StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "用户名或密码错误",
+        )
+    };
+    let [acc] = found.as_slice() else {
+        verify_password(&req.password, dummy_hash());
+        return Err(wrong());
+    };
+    let now = Utc::now();
+    if let Some(until) = acc.locked_until.filter(|u| *u > now) {
+        let minutes = ((until - now).num_seconds() + 59) / 60;
+        return Err(locked(minutes));
+    }
+    if !verify_password(&req.password, &acc.password_hash) {
+        let failed = if acc.locked_until.is_some() {
+            1
+        } else {
+            acc.failed_logins + 1
+        };
+        let mut m: account::ActiveModel = acc.clone().into();
+        if failed >= MAX_FAILED_LOGINS {
+            m.failed_logins = Set(0);
+            m.locked_until = Set(Some(now + Duration::minutes(LOCK_MINUTES)));
+            m.update(db).await?;
+            return Err(locked(LOCK_MINUTES));
+        }
+        m.failed_logins = Set(failed);
+        m.locked_until = Set(None);
+        m.update(db).await?;
+        return Err(wrong());
+    }
+    if acc.status == "disabled" {
+        return Err(AppError::new(
+            actix_web::http::StatusCode::FORBIDDEN,
+            "account_disabled",
+            "账号已停用，请联系管理员",
+        ));
+    }
+    if acc.failed_logins != 0 || acc.locked_until.is_some() {
+        let mut m: account::ActiveModel = acc.clone().into();
+        m.failed_logins = Set(0);
+        m.locked_until = Set(None);
+        m.update(db).await?;
+    }
+    issue_pair(state, acc, Uuid::now_v7()).await
+}
+
+fn locked(minutes: i64) -> AppError {
+    AppError::new(
+        actix_web::http::StatusCode::LOCKED,
+        "account_locked",
+        format!("连续{MAX_FAILED_LOGINS}次登录失败，账户已锁定，请在 {minutes} 分钟后重试"),
+    )
+}
+
+async fn issue_pair(state: &AppState, acc: &account::Model, family: Uuid) -> AppResult<TokenPair> {
+    let role = Role::parse(&acc.role).ok_or_else(AppError::internal)?;
+    let refresh_token =
+        tokens::issue(&state.db, acc.id, family, state.config.refresh_ttl_hours).await?;
+    Ok(TokenPair {
+        access_token: state.jwt.issue(acc.id, role, acc.org_unit_id),
+        refresh_token,
+        token_type: "Bearer".to_owned(),
+        expires_in: state.jwt.access_ttl_seconds,
+    })
+}
+
+pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPair> {
+    let (account_id, family) = tokens::consume(&state.db, req.refresh_token.trim()).await?;
+    let acc = account::Entity::find_by_id(account_id)
+        .one(&state.db)
+        .await?
+        .filter(|a| a.status != "disabled")
+        .ok_or_else(|| AppError::unauthorized("账号不存在或已停用"))?;
+    issue_pair(state, &acc, family).await
+}
+
+pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
+    if let Some(family) = tokens::family_of(&state.db, req.refresh_token.trim()).await? {
+        tokens::revoke_family(&state.db, family).await?;
+    }
+    Ok(())
+}
+
+pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> AppResult<AccountView> {
+    let acc = account::Entity::find_by_id(user.id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::unauthorized("账号不存在，请重新登录"))?;
+    let unit = match acc.org_unit_id {
+        Some(id) => org_unit::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    Ok(view(&acc, unit.as_ref()))
+}
+
+pub async fn create_staff(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    req: CreateStaffAccount,
+) -> AppResult<AccountView> {
+    user.require(&[Role::Admin])?;
+    let mut errs = FieldErrors::from_validator(req.validate());
+    let login = errs.take("username", LoginName::parse(&req.username));
+    let phone = errs.take("phone", Phone::parse(&req.phone));
+    let password = errs.take("password", Password::parse(&req.password));
+    if req.role.staff_unit_kind().is_none() {
+        errs.push(
+            "role",
+            "只能分配主管部门、人力社保部门、评委会办公室或评委账号",
+        );
+    }
+    let unit = org_unit::Entity::find_by_id(req.org_unit_id)
+        .one(db)
+        .await?;
+    match (&unit, req.role.staff_unit_kind()) {
+        (None, _) => errs.push("org_unit_id", "所选机构不存在"),
+        (Some(u), Some(kind)) if u.kind != kind => {
+            errs.push("org_unit_id", "所选机构的类型与账号角色不符")
+        }
+        _ => {}
+    }
+    errs.finish()?;
+    let (login, phone, password) = (login.unwrap(), phone.unwrap(), password.unwrap());
+    let mut model = new_account(req.role, login.as_str(), &req.name, &phone, &password);
+    model.org_unit_id = Set(Some(req.org_unit_id));
+    let saved = model
+        .insert(db)
+        .await
+        .map_err(|e| dup(e, "username_taken", "该登录名已被使用"))?;
+    Ok(view(&saved, unit.as_ref()))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StaffQuery {
+    /// Fuzzy search on login name or name.
+    #[param(max_length = 50)]
+    pub q: Option<String>,
+    pub role: Option<Role>,
+}
+
+pub async fn list_staff(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    q: StaffQuery,
+    page: PageParams,
+) -> AppResult<StaffAccountPage> {
+    user.require(&[Role::Admin])?;
+    let (page_no, per_page) = page.resolve()?;
+    let mut query =
+        account::Entity::find().filter(account::Column::Role.is_not_in(["individual", "employer"]));
+    if let Some(role) = q.role {
+        query = query.filter(account::Column::Role.eq(role.as_str()));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        query = query.filter(
+            Condition::any()
+                .add(orgs::service::fuzzy(account::Column::Username, text))
+                .add(orgs::service::fuzzy(account::Column::Name, text)),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_asc(account::Column::Username)
+        .offset(((page_no - 1) * per_page) as u64)
+        .limit(per_page as u64)
+        .all(db)
+        .await?;
+    let units = orgs::service::units_by_id(db, rows.iter().filter_map(|a| a.org_unit_id)).await?;
+    let items = rows
+        .iter()
+        .map(|a| view(a, a.org_unit_id.and_then(|id| units.get(&id))))
+        .collect();
+    Ok(StaffAccountPage {
+        items,
+        total,
+        page: page_no,
+        per_page,
+    })
+}

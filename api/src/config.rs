@@ -1,0 +1,198 @@
+//! All configuration is read from the environment here, and only here.
+use std::{net::SocketAddr, path::PathBuf};
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub static_dir: PathBuf,
+    pub jwt_secret: String,
+    pub demo: bool,
+    pub admin_password: Option<String>,
+    pub access_ttl_seconds: i64,
+    pub refresh_ttl_hours: i64,
+}
+
+/// A configuration problem that stops start-up, with a message naming the variable.
+#[derive(Debug, thiserror::Error)]
+#[error("配置错误 {var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+fn err(var: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        message: message.into(),
+    }
+}
+
+type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+fn flag(env: Env, var: &'static str) -> Result<bool, ConfigError> {
+    match env(var).as_deref().map(str::trim) {
+        None | Some("") | Some("0") | Some("false") => Ok(false),
+        Some("1") | Some("true") => Ok(true),
+        Some(other) => Err(err(var, format!("应为 0 或 1，实际为 \"{other}\""))),
+    }
+}
+
+fn number(
+    env: Env,
+    var: &'static str,
+    default: i64,
+    min: i64,
+    max: i64,
+) -> Result<i64, ConfigError> {
+    match env(var) {
+        None => Ok(default),
+        Some(v) => match v.trim().parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(err(
+                var,
+                format!("应为 {min} 到 {max} 之间的整数，实际为 \"{v}\""),
+            )),
+        },
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(&|k| std::env::var(k).ok())
+    }
+
+    /// Reads the configuration through `env`, so tests can pass their own values.
+    pub fn from_lookup(env: Env) -> Result<Self, ConfigError> {
+        let data_dir = PathBuf::from(env("ZCPS_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = env("ZCPS_DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}/zcps.db?mode=rwc", data_dir.display()));
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(err(
+                "ZCPS_DATABASE_URL",
+                "只支持 sqlite:// 或 postgres:// 开头的连接串",
+            ));
+        }
+        let bind_raw = env("ZCPS_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind = bind_raw.parse().map_err(|_| {
+            err(
+                "ZCPS_BIND",
+                format!("\"{bind_raw}\" 不是 地址:端口 形式，例如 127.0.0.1:8080"),
+            )
+        })?;
+        let demo = flag(env, "ZCPS_DEMO")?;
+        let jwt_secret = match env("ZCPS_JWT_SECRET") {
+            Some(s) if s.len() >= 32 => s,
+            Some(_) => return Err(err("ZCPS_JWT_SECRET", "长度至少 32 个字符")),
+            None if demo => String::new(), // generated and kept under the data dir, see `ensure_demo_secret`
+            None => {
+                return Err(err(
+                    "ZCPS_JWT_SECRET",
+                    "未设置；生产环境必须提供至少 32 个字符的随机密钥（演示模式 ZCPS_DEMO=1 会自动生成）",
+                ));
+            }
+        };
+        let admin_password = env("ZCPS_ADMIN_PASSWORD");
+        if let Some(p) = &admin_password {
+            crate::domain::Password::parse(p).map_err(|m| err("ZCPS_ADMIN_PASSWORD", m))?;
+        }
+        Ok(Self {
+            database_url,
+            bind,
+            static_dir: PathBuf::from(
+                env("ZCPS_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
+            ),
+            data_dir,
+            jwt_secret,
+            demo,
+            admin_password,
+            access_ttl_seconds: number(env, "ZCPS_ACCESS_TTL_SECONDS", 900, 60, 3600)?,
+            refresh_ttl_hours: number(env, "ZCPS_REFRESH_TTL_HOURS", 12, 1, 24 * 30)?,
+        })
+    }
+
+    /// In demo mode without a configured secret, a random one is generated once and kept
+    /// in the data directory so that tokens survive a restart.
+    pub fn ensure_demo_secret(&mut self) -> std::io::Result<()> {
+        if !self.jwt_secret.is_empty() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let path = self.data_dir.join(".jwt-secret");
+        let secret = match std::fs::read_to_string(&path) {
+            Ok(s) if s.trim().len() >= 32 => s.trim().to_owned(),
+            _ => {
+                let s = format!(
+                    "{}{}",
+                    uuid::Uuid::new_v4().simple(),
+                    uuid::Uuid::new_v4().simple()
+                );
+                std::fs::write(&path, &s)?;
+                s
+            }
+        };
+        self.jwt_secret = secret;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(&move |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_a_secret_outside_demo() {
+        let e = cfg(&[]).unwrap_err();
+        assert_eq!(e.var, "ZCPS_JWT_SECRET");
+        let c = cfg(&[("ZCPS_DEMO", "1")]).unwrap();
+        assert_eq!(c.database_url, "sqlite://data/zcps.db?mode=rwc");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.access_ttl_seconds, 900);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        assert_eq!(cfg(&[("ZCPS_DEMO", "yes")]).unwrap_err().var, "ZCPS_DEMO");
+        assert_eq!(
+            cfg(&[("ZCPS_DEMO", "1"), ("ZCPS_BIND", "localhost")])
+                .unwrap_err()
+                .var,
+            "ZCPS_BIND"
+        );
+        assert_eq!(
+            cfg(&[("ZCPS_DEMO", "1"), ("ZCPS_DATABASE_URL", "mysql://x")])
+                .unwrap_err()
+                .var,
+            "ZCPS_DATABASE_URL"
+        );
+        assert_eq!(
+            cfg(&[("ZCPS_JWT_SECRET", "short")]).unwrap_err().var,
+            "ZCPS_JWT_SECRET"
+        );
+        assert_eq!(
+            cfg(&[("ZCPS_DEMO", "1"), ("ZCPS_ACCESS_TTL_SECONDS", "5")])
+                .unwrap_err()
+                .var,
+            "ZCPS_ACCESS_TTL_SECONDS"
+        );
+        assert_eq!(
+            cfg(&[("ZCPS_DEMO", "1"), ("ZCPS_ADMIN_PASSWORD", "weak")])
+                .unwrap_err()
+                .var,
+            "ZCPS_ADMIN_PASSWORD"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! zcps — 职称申报与评审管理服务平台: the API server.
+pub mod accounts;
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod health;
+pub mod openapi;
+pub mod orgs;
+pub mod pagination;
+pub mod reference;
+pub mod seed;

@@ -1,0 +1,95 @@
+//! `zcps [serve|migrate|openapi]` — serve is the default.
+use std::net::TcpListener;
+
+use zcps::{app, config::Config, db, seed};
+
+fn fail(message: impl std::fmt::Display) -> ! {
+    eprintln!("zcps: {message}");
+    std::process::exit(2);
+}
+
+fn main() {
+    let cmd = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
+    if cmd == "openapi" {
+        let doc = app::openapi_document();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&doc).expect("serialises")
+        );
+        return;
+    }
+    if !matches!(cmd.as_str(), "serve" | "migrate") {
+        fail(format!(
+            "未知命令 \"{cmd}\"；可用：serve（默认）、migrate、openapi"
+        ));
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+    let mut config = Config::from_env().unwrap_or_else(|e| fail(e));
+    config
+        .ensure_demo_secret()
+        .unwrap_or_else(|e| fail(format!("无法写入数据目录: {e}")));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    rt.block_on(async move {
+        let conn = db::connect(&config.database_url).await.unwrap_or_else(|e| {
+            fail(format!(
+                "无法连接数据库 {}: {e}",
+                redact(&config.database_url)
+            ))
+        });
+        db::migrate(&conn)
+            .await
+            .unwrap_or_else(|e| fail(format!("数据库迁移失败: {e}")));
+        if cmd == "migrate" {
+            println!("数据库迁移完成");
+            return;
+        }
+        seed::ensure_admin(&conn, &config)
+            .await
+            .unwrap_or_else(|e| fail(e));
+        if config.demo {
+            seed::seed_demo(&conn)
+                .await
+                .unwrap_or_else(|e| fail(format!("演示数据初始化失败: {}", e.detail)));
+        }
+        let listener = TcpListener::bind(config.bind)
+            .unwrap_or_else(|e| fail(format!("无法监听 {}: {e}", config.bind)));
+        println!(
+            "zcps 已启动: http://{}/  (API 文档 http://{}/api/docs/)",
+            config.bind, config.bind
+        );
+        if config.demo {
+            println!("演示账号：");
+            for a in seed::demo_accounts(&config) {
+                println!(
+                    "  {:<8} {:<6} 用户名 {:<20} 密码 {:<12} {}",
+                    a.role, a.login, a.username, a.password, a.note
+                );
+            }
+        }
+        let server =
+            app::serve(app::AppState::new(conn, config), listener).unwrap_or_else(|e| fail(e));
+        server.await.unwrap_or_else(|e| fail(e));
+    });
+}
+
+/// Hides a password in a database URL for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}

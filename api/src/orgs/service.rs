@@ -1,0 +1,225 @@
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::{dto::*, jurisdiction::Scope};
+use crate::{
+    auth::{AuthUser, Role},
+    entities::{org_closure, org_unit},
+    error::{AppError, AppResult, FieldErrors},
+    pagination::PageParams,
+};
+
+/// Which kinds may sit directly under which: the shape of a province's tree.
+pub fn parent_allowed(kind: OrgKind, parent: Option<OrgKind>) -> bool {
+    use OrgKind::*;
+    match (kind, parent) {
+        (Hrss, None | Some(Hrss)) => true,
+        (Competent, Some(Hrss | Competent)) => true,
+        (Committee, Some(Hrss | Competent)) => true,
+        (Employer, None | Some(Hrss | Competent)) => true,
+        _ => false,
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern.
+pub fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// `column LIKE '%text%'` with the text's wildcards escaped, the same on SQLite and PostgreSQL.
+pub fn fuzzy(column: impl ColumnTrait, text: &str) -> sea_orm::sea_query::SimpleExpr {
+    column.like(sea_orm::sea_query::LikeExpr::new(format!("%{}%", escape_like(text))).escape('\\'))
+}
+
+/// Inserts a unit and its closure rows (itself at depth 0, then every ancestor of the parent).
+pub async fn insert_unit<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    kind: &str,
+    parent: Option<Uuid>,
+    credit_code: Option<&str>,
+    status: &str,
+) -> AppResult<org_unit::Model> {
+    let ancestors = match parent {
+        Some(p) => {
+            org_closure::Entity::find()
+                .filter(org_closure::Column::DescendantId.eq(p))
+                .all(db)
+                .await?
+        }
+        None => vec![],
+    };
+    let id = Uuid::now_v7();
+    let unit = org_unit::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_owned()),
+        kind: Set(kind.to_owned()),
+        parent_id: Set(parent),
+        credit_code: Set(credit_code.map(str::to_owned)),
+        level: Set(ancestors.len() as i32),
+        status: Set(status.to_owned()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    let rows = std::iter::once(org_closure::ActiveModel {
+        ancestor_id: Set(id),
+        descendant_id: Set(id),
+        depth: Set(0),
+    })
+    .chain(ancestors.iter().map(|a| org_closure::ActiveModel {
+        ancestor_id: Set(a.ancestor_id),
+        descendant_id: Set(id),
+        depth: Set(a.depth + 1),
+    }));
+    org_closure::Entity::insert_many(rows).exec(db).await?;
+    Ok(unit)
+}
+
+/// Loads units by id in one query (no N+1 in list views).
+pub async fn units_by_id<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<HashMap<Uuid, org_unit::Model>> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
+}
+
+const STAFF: [Role; 5] = [
+    Role::Admin,
+    Role::Hrss,
+    Role::Competent,
+    Role::CommitteeOffice,
+    Role::Expert,
+];
+
+pub async fn create(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    req: CreateOrgUnit,
+) -> AppResult<OrgUnit> {
+    user.require(&[Role::Admin])?;
+    let mut errs = FieldErrors::from_validator(req.validate());
+    let parent = match req.parent_id {
+        Some(p) => match org_unit::Entity::find_by_id(p).one(db).await? {
+            Some(u) => Some(u),
+            None => {
+                errs.push("parent_id", "上级机构不存在");
+                None
+            }
+        },
+        None => None,
+    };
+    if req.kind == OrgKind::Employer {
+        errs.push("kind", "用人单位须自行注册，不能由管理员创建");
+    } else if (req.parent_id.is_none() || parent.is_some())
+        && !parent_allowed(
+            req.kind,
+            parent.as_ref().and_then(|p| OrgKind::parse(&p.kind)),
+        )
+    {
+        errs.push("parent_id", "所选上级机构不能设立此类机构");
+    }
+    errs.finish()?;
+    let name = req.name.trim().to_owned();
+    let kind = req.kind;
+    let unit = db
+        .transaction::<_, _, AppError>(|txn| {
+            Box::pin(async move {
+                insert_unit(txn, &name, kind.as_str(), req.parent_id, None, "active").await
+            })
+        })
+        .await?;
+    Ok(OrgUnit::from(&unit))
+}
+
+pub async fn get(db: &DatabaseConnection, user: &AuthUser, id: Uuid) -> AppResult<OrgUnit> {
+    user.require(&STAFF)?;
+    Scope::of(user).ensure(db, id).await?;
+    let unit = org_unit::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(OrgUnit::from(&unit))
+}
+
+pub async fn list(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    q: OrgUnitQuery,
+    page: PageParams,
+) -> AppResult<OrgUnitPage> {
+    user.require(&STAFF)?;
+    let (page_no, per_page) = page.resolve()?;
+    let mut query =
+        org_unit::Entity::find().filter(Scope::of(user).condition(org_unit::Column::Id));
+    if let Some(kind) = q.kind {
+        query = query.filter(org_unit::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(parent) = q.parent_id {
+        query = query.filter(org_unit::Column::ParentId.eq(parent));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        query = query.filter(fuzzy(org_unit::Column::Name, text));
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_asc(org_unit::Column::Level)
+        .order_by_asc(org_unit::Column::Name)
+        .order_by_asc(org_unit::Column::Id)
+        .offset(((page_no - 1) * per_page) as u64)
+        .limit(per_page as u64)
+        .all(db)
+        .await?;
+    Ok(OrgUnitPage {
+        items: rows.iter().map(OrgUnit::from).collect(),
+        total,
+        page: page_no,
+        per_page,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_shape_rules() {
+        use OrgKind::*;
+        assert!(parent_allowed(Hrss, None));
+        assert!(parent_allowed(Hrss, Some(Hrss)));
+        assert!(!parent_allowed(Hrss, Some(Competent)));
+        assert!(parent_allowed(Competent, Some(Hrss)));
+        assert!(parent_allowed(Competent, Some(Competent)));
+        assert!(!parent_allowed(Competent, None));
+        assert!(parent_allowed(Committee, Some(Competent)));
+        assert!(!parent_allowed(Committee, Some(Committee)));
+        assert!(!parent_allowed(Committee, Some(Employer)));
+        assert!(!parent_allowed(Employer, Some(Employer)));
+    }
+
+    #[test]
+    fn like_escaping() {
+        assert_eq!(escape_like("50%_a\\"), "50\\%\\_a\\\\");
+    }
+}

@@ -1,0 +1,3 @@
+//! Read-only reference data shipped with the product.
+pub mod data;
+pub mod routes;

@@ -1,0 +1,285 @@
+//! First-start administrator and the demo data set (`ZCPS_DEMO=1`).
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+
+use crate::{
+    auth::{Role, hash_password},
+    config::Config,
+    domain::{CreditCode, IdNumber},
+    entities::{account, org_unit},
+    error::AppError,
+    orgs::service::insert_unit,
+};
+
+pub const DEMO_PASSWORD: &str = "Demo12345";
+pub const DEMO_ADMIN_PASSWORD: &str = "Admin12345";
+
+/// One line of the demo-account table printed at start-up.
+pub struct DemoAccount {
+    pub role: &'static str,
+    pub login: &'static str,
+    pub username: String,
+    pub password: String,
+    pub note: String,
+}
+
+/// Creates the administrator on first start. Outside demo mode the password must come
+/// from `ZCPS_ADMIN_PASSWORD`.
+pub async fn ensure_admin(db: &DatabaseConnection, config: &Config) -> Result<(), String> {
+    let exists = account::Entity::find()
+        .filter(account::Column::Role.eq("admin"))
+        .count(db)
+        .await
+        .map_err(|e| e.to_string())?
+        > 0;
+    if exists {
+        return Ok(());
+    }
+    let password = match (&config.admin_password, config.demo) {
+        (Some(p), _) => p.clone(),
+        (None, true) => DEMO_ADMIN_PASSWORD.to_owned(),
+        (None, false) => {
+            return Err("配置错误 ZCPS_ADMIN_PASSWORD: 首次启动须设置管理员初始密码（至少8位，含字母和数字）".into());
+        }
+    };
+    insert_account(
+        db,
+        Role::Admin,
+        "admin",
+        "系统管理员",
+        "13800000000",
+        &password,
+        None,
+        None,
+    )
+    .await
+    .map_err(|e| e.detail)?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_account<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    role: Role,
+    username: &str,
+    name: &str,
+    phone: &str,
+    password: &str,
+    org: Option<uuid::Uuid>,
+    id_number: Option<&IdNumber>,
+) -> Result<account::Model, AppError> {
+    let now = chrono::Utc::now();
+    Ok(account::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        role: Set(role.as_str().to_owned()),
+        username: Set(username.to_owned()),
+        name: Set(name.to_owned()),
+        phone: Set(phone.to_owned()),
+        password_hash: Set(hash_password(password)),
+        org_unit_id: Set(org),
+        id_number: Set(id_number.map(|i| i.as_str().to_owned())),
+        gender: Set(id_number.map(|i| i.gender().label().to_owned())),
+        birth_date: Set(id_number.map(IdNumber::birth_date)),
+        status: Set("active".to_owned()),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub fn demo_credit_code() -> String {
+    let first = "91330203MA2H00001";
+    format!("{first}{}", CreditCode::check_char(first).expect("valid"))
+}
+
+pub fn demo_id_number() -> String {
+    let first = "33020319900101002";
+    format!("{first}{}", IdNumber::check_char(first).expect("valid"))
+}
+
+/// Seeds the demo organisation tree and one account a role, once (skipped when org units exist).
+pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
+    if org_unit::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    db.transaction::<_, _, AppError>(|txn| {
+        Box::pin(async move {
+            let zj = insert_unit(
+                txn,
+                "浙江省人力资源和社会保障厅",
+                "hrss",
+                None,
+                None,
+                "active",
+            )
+            .await?;
+            let nb = insert_unit(
+                txn,
+                "宁波市人力资源和社会保障局",
+                "hrss",
+                Some(zj.id),
+                None,
+                "active",
+            )
+            .await?;
+            let slj = insert_unit(
+                txn,
+                "宁波市水利局",
+                "competent",
+                Some(nb.id),
+                None,
+                "active",
+            )
+            .await?;
+            let committee = insert_unit(
+                txn,
+                "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会",
+                "committee",
+                Some(nb.id),
+                None,
+                "active",
+            )
+            .await?;
+            let code = demo_credit_code();
+            let employer = insert_unit(
+                txn,
+                "宁波市水利规划设计研究院有限公司",
+                "employer",
+                Some(slj.id),
+                Some(&code),
+                "active",
+            )
+            .await?;
+            let p = DEMO_PASSWORD;
+            insert_account(
+                txn,
+                Role::Hrss,
+                "zj_hrss",
+                "省人社厅审核员",
+                "13800000001",
+                p,
+                Some(zj.id),
+                None,
+            )
+            .await?;
+            insert_account(
+                txn,
+                Role::Hrss,
+                "nb_hrss",
+                "市人社局审核员",
+                "13800000002",
+                p,
+                Some(nb.id),
+                None,
+            )
+            .await?;
+            insert_account(
+                txn,
+                Role::Competent,
+                "nb_slj",
+                "水利局审核员",
+                "13800000003",
+                p,
+                Some(slj.id),
+                None,
+            )
+            .await?;
+            insert_account(
+                txn,
+                Role::CommitteeOffice,
+                "nb_committee",
+                "评委会办公室",
+                "13800000004",
+                p,
+                Some(committee.id),
+                None,
+            )
+            .await?;
+            insert_account(
+                txn,
+                Role::Expert,
+                "nb_expert",
+                "评审专家",
+                "13800000005",
+                p,
+                Some(committee.id),
+                None,
+            )
+            .await?;
+            insert_account(
+                txn,
+                Role::Employer,
+                &code,
+                "王诚",
+                "15712346340",
+                p,
+                Some(employer.id),
+                None,
+            )
+            .await?;
+            let id = IdNumber::parse(&demo_id_number()).expect("valid demo id");
+            insert_account(
+                txn,
+                Role::Individual,
+                id.as_str(),
+                "张明",
+                "13900000001",
+                p,
+                Some(employer.id),
+                Some(&id),
+            )
+            .await?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(())
+}
+
+pub fn demo_accounts(config: &Config) -> Vec<DemoAccount> {
+    let admin_pw = config
+        .admin_password
+        .clone()
+        .unwrap_or_else(|| DEMO_ADMIN_PASSWORD.to_owned());
+    let staff = |role, user: &str, note: &str| DemoAccount {
+        role,
+        login: "部门登录",
+        username: user.to_owned(),
+        password: DEMO_PASSWORD.to_owned(),
+        note: note.to_owned(),
+    };
+    vec![
+        DemoAccount {
+            password: admin_pw,
+            ..staff("管理员", "admin", "组织机构、账号分配、基础数据")
+        },
+        staff("人社部门", "zj_hrss", "浙江省人力资源和社会保障厅"),
+        staff("人社部门", "nb_hrss", "宁波市人力资源和社会保障局"),
+        staff("主管部门", "nb_slj", "宁波市水利局"),
+        staff(
+            "评委会办公室",
+            "nb_committee",
+            "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会",
+        ),
+        staff("评委", "nb_expert", "同上评委会"),
+        DemoAccount {
+            role: "用人单位",
+            login: "法人登录",
+            username: demo_credit_code(),
+            password: DEMO_PASSWORD.to_owned(),
+            note: "宁波市水利规划设计研究院有限公司".into(),
+        },
+        DemoAccount {
+            role: "个人",
+            login: "个人登录",
+            username: demo_id_number(),
+            password: DEMO_PASSWORD.to_owned(),
+            note: "张明（也可用手机号 13900000001 登录）".into(),
+        },
+    ]
+}

@@ -1,0 +1,16 @@
+//! Database migrations for zcps, owned by sea-orm-migration.
+//!
+//! Every migration must run unchanged on SQLite (the embedded default) and on
+//! PostgreSQL (production).
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_foundation::Migration)]
+    }
+}
