@@ -132,10 +132,11 @@ async fn fallback(
         .with_header("Allow", allow.join(", ")));
     }
     let is_api = path == "/api" || path.starts_with("/api/");
-    if !is_api && (req.method() == Method::GET || req.method() == Method::HEAD) {
-        if let Some(resp) = spa_file(&state.config.static_dir, path, &req) {
-            return Ok(resp);
-        }
+    if !is_api
+        && (req.method() == Method::GET || req.method() == Method::HEAD)
+        && let Some(resp) = spa_file(&state.config.static_dir, path, &req)
+    {
+        return Ok(resp);
     }
     Err(AppError::new(
         StatusCode::NOT_FOUND,

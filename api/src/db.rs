@@ -8,15 +8,13 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     if let Some(path) = url
         .strip_prefix("sqlite://")
         .map(|p| p.split('?').next().unwrap_or(p))
-    {
-        if let Some(dir) = std::path::Path::new(path)
+        && let Some(dir) = std::path::Path::new(path)
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                sea_orm::DbErr::Custom(format!("无法创建数据目录 {}: {e}", dir.display()))
-            })?;
-        }
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            sea_orm::DbErr::Custom(format!("无法创建数据目录 {}: {e}", dir.display()))
+        })?;
     }
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)

@@ -52,11 +52,7 @@ mod tests {
 
     #[test]
     fn accepts_real_codes() {
-        for code in [
-            "91350100M000100Y43",
-            "91330106MA27XF6T3N",
-            "91330000002491200E",
-        ] {
+        for code in ["91350100M000100Y43", "91330203MA2H000018"] {
             assert!(CreditCode::parse(code).is_ok(), "{code}");
         }
         assert_eq!(

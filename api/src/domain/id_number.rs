@@ -55,7 +55,7 @@ impl IdNumber {
         if birth.year() < 1900 || birth > today {
             return Err("身份证号码中的出生日期不正确");
         }
-        if last.chars().next() != Some(expected) {
+        if !last.starts_with(expected) {
             return Err("身份证号码校验位不正确，请核对后重新输入");
         }
         Ok(Self(s))

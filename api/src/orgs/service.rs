@@ -19,13 +19,12 @@ use crate::{
 /// Which kinds may sit directly under which: the shape of a province's tree.
 pub fn parent_allowed(kind: OrgKind, parent: Option<OrgKind>) -> bool {
     use OrgKind::*;
-    match (kind, parent) {
-        (Hrss, None | Some(Hrss)) => true,
-        (Competent, Some(Hrss | Competent)) => true,
-        (Committee, Some(Hrss | Competent)) => true,
-        (Employer, None | Some(Hrss | Competent)) => true,
-        _ => false,
-    }
+    matches!(
+        (kind, parent),
+        (Hrss, None | Some(Hrss))
+            | (Competent | Committee, Some(Hrss | Competent))
+            | (Employer, None | Some(Hrss | Competent))
+    )
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern.

@@ -1,0 +1,59 @@
+//! The committed OpenAPI document is exactly what the server serves.
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn committed_openapi_matches_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json");
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("openapi/openapi.json exists"))
+            .expect("openapi/openapi.json is JSON");
+    let current = zcps::app::openapi_document();
+    assert!(
+        committed == current,
+        "openapi/openapi.json is out of date: run `make openapi` and commit the result"
+    );
+}
+
+#[test]
+fn every_operation_is_documented_with_problems_and_ids() {
+    let doc = zcps::app::openapi_document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let mut ids = std::collections::HashSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            assert!(ids.insert(id.to_owned()), "duplicate operationId {id}");
+            assert!(op["summary"].is_string(), "{method} {path} has no summary");
+            if op.get("security").is_some() {
+                assert!(
+                    op["responses"]["401"].is_object(),
+                    "{method} {path} lacks 401"
+                );
+            }
+            if op.get("requestBody").is_some() {
+                assert!(op["responses"]["422"].is_object() && op["responses"]["400"].is_object());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn served_document_equals_the_generated_one() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let served: Value = app
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(served, zcps::app::openapi_document());
+}
