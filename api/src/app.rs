@@ -15,7 +15,18 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
-    accounts, auth::JwtKeys, config::Config, error::AppError, health, openapi, orgs, reference,
+    accounts, archive,
+    archive::papers::ScholarAdapter,
+    auth::JwtKeys,
+    config::{Config, ScholarConfig, SmsConfig, StorageConfig},
+    documents::{
+        pdf::{PdfFonts, load_cjk_font},
+        storage::Storage,
+    },
+    error::AppError,
+    health, notify,
+    notify::sms::SmsAdapter,
+    openapi, orgs, reference,
 };
 
 #[derive(Clone)]
@@ -23,16 +34,63 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub jwt: JwtKeys,
+    pub storage: Storage,
+    pub sms: SmsAdapter,
+    pub scholar: ScholarAdapter,
+    /// The CJK font for generated PDFs; `None` when the configured font file is missing.
+    pub fonts: Option<PdfFonts>,
 }
 
 impl AppState {
-    pub fn new(db: DatabaseConnection, config: Config) -> Self {
+    /// Builds the state; fails with a message naming the setting that is wrong.
+    pub fn new(db: DatabaseConnection, config: Config) -> Result<Self, String> {
         let jwt = JwtKeys::new(&config.jwt_secret, config.access_ttl_seconds);
-        Self {
+        let storage = match &config.storage {
+            StorageConfig::Local => {
+                let dir = config.data_dir.join("files");
+                Storage::local(&dir)
+                    .map_err(|e| format!("无法使用存储目录 {}: {e}", dir.display()))?
+            }
+            #[cfg(feature = "s3")]
+            StorageConfig::S3 { bucket } => {
+                Storage::s3(bucket).map_err(|e| format!("S3 存储配置错误: {e}"))?
+            }
+            #[cfg(not(feature = "s3"))]
+            StorageConfig::S3 { .. } => {
+                return Err("ZCPS_STORAGE=s3 需要以 `--features s3` 编译".into());
+            }
+        };
+        let sms = match &config.sms {
+            SmsConfig::Simulator => SmsAdapter::Simulator,
+            SmsConfig::Http { url, token } => SmsAdapter::Http {
+                client: reqwest::Client::new(),
+                url: url.clone(),
+                token: token.clone(),
+            },
+        };
+        let scholar = match &config.scholar {
+            ScholarConfig::Simulator => ScholarAdapter::Simulator,
+            ScholarConfig::Http { url } => ScholarAdapter::Http {
+                client: reqwest::Client::new(),
+                url: url.clone(),
+            },
+        };
+        let fonts = match load_cjk_font(&config.cjk_font, config.cjk_font_index) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                tracing::warn!(font = %config.cjk_font.display(), error = %e.message(), "PDF 中文字体不可用，生成 PDF 的接口将返回 503");
+                None
+            }
+        };
+        Ok(Self {
             db,
             config: Arc::new(config),
             jwt,
-        }
+            storage,
+            sms,
+            scholar,
+            fonts,
+        })
     }
 }
 
@@ -49,10 +107,45 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(orgs::routes::list)
         .service(orgs::routes::create)
         .service(orgs::routes::get)
+        .service(orgs::routes::departments)
+        .service(orgs::routes::register_without_code)
+        .service(orgs::routes::authorisation)
+        .service(orgs::routes::submit_authorisation)
+        .service(orgs::routes::applications)
+        .service(orgs::routes::application)
+        .service(orgs::routes::application_file)
+        .service(orgs::routes::decide_application)
+        .service(orgs::routes::employer_info)
+        .service(orgs::routes::phone_code)
+        .service(orgs::routes::change_phone)
+        .service(orgs::routes::change_operator)
         .service(reference::routes::title_series)
         .service(reference::routes::ethnicities)
         .service(reference::routes::political_statuses)
-        .service(reference::routes::education_levels);
+        .service(reference::routes::education_levels)
+        .service(archive::routes::list_mine)
+        .service(archive::routes::create)
+        .service(archive::routes::get)
+        .service(archive::routes::update)
+        .service(archive::routes::remove)
+        .service(archive::routes::logs)
+        .service(archive::routes::upload)
+        .service(archive::routes::download)
+        .service(archive::routes::remove_attachment)
+        .service(archive::routes::review_summary)
+        .service(archive::routes::review_list)
+        .service(archive::routes::decide)
+        .service(archive::routes::decide_one)
+        .service(archive::papers::parse)
+        .service(archive::papers::scholar)
+        .service(orgs::routes::authorisation_template)
+        .service(accounts::profile::get_profile)
+        .service(accounts::profile::update_profile)
+        .service(accounts::profile::employment)
+        .service(accounts::profile::search_employers)
+        .service(notify::routes::list)
+        .service(notify::routes::mark_read)
+        .service(notify::routes::sms_outbox);
 }
 
 fn routes<T>(app: utoipa_actix_web::UtoipaApp<T>) -> utoipa_actix_web::UtoipaApp<T>
@@ -274,6 +367,7 @@ pub fn build_app(
 /// Starts the server on `listener` (port 0 in tests).
 pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
     let doc = Arc::new(openapi_document());
+    notify::outbox::spawn_worker(state.clone());
     let server = HttpServer::new(move || {
         build_app(state.clone(), doc.clone()).wrap(middleware::Logger::new("%r %s %Dms"))
     })

@@ -12,6 +12,41 @@ pub struct Config {
     pub admin_password: Option<String>,
     pub access_ttl_seconds: i64,
     pub refresh_ttl_hours: i64,
+    pub storage: StorageConfig,
+    pub sms: SmsConfig,
+    /// A CJK font (TTC/OTF/TTF) embedded in generated PDFs, and its index in a collection.
+    pub cjk_font: PathBuf,
+    pub cjk_font_index: u32,
+    /// The platform name printed on, and watermarked into, generated documents.
+    pub platform_name: String,
+    pub scholar: ScholarConfig,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScholarConfig {
+    /// 模拟百度学术
+    Simulator,
+    Http {
+        url: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageConfig {
+    /// Files under `<data dir>/files`.
+    Local,
+    /// S3-compatible bucket (needs the `s3` cargo feature and the standard `AWS_*` variables).
+    S3 { bucket: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SmsConfig {
+    /// 模拟短信网关: messages are logged and kept in the outbox, nothing is sent.
+    Simulator,
+    Http {
+        url: String,
+        token: Option<String>,
+    },
 }
 
 /// A configuration problem that stops start-up, with a message naming the variable.
@@ -110,6 +145,65 @@ impl Config {
             jwt_secret,
             demo,
             admin_password,
+            storage: match env("ZCPS_STORAGE").as_deref().unwrap_or("local") {
+                "local" => StorageConfig::Local,
+                "s3" => StorageConfig::S3 {
+                    bucket: env("ZCPS_S3_BUCKET").ok_or_else(|| {
+                        err("ZCPS_S3_BUCKET", "ZCPS_STORAGE=s3 时必须设置存储桶名称")
+                    })?,
+                },
+                other => {
+                    return Err(err(
+                        "ZCPS_STORAGE",
+                        format!("应为 local 或 s3，实际为 \"{other}\""),
+                    ));
+                }
+            },
+            sms: match env("ZCPS_SMS").as_deref().unwrap_or("simulator") {
+                "simulator" => SmsConfig::Simulator,
+                "http" => SmsConfig::Http {
+                    url: env("ZCPS_SMS_URL")
+                        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                        .ok_or_else(|| {
+                            err(
+                                "ZCPS_SMS_URL",
+                                "ZCPS_SMS=http 时必须设置短信网关地址（http:// 或 https://）",
+                            )
+                        })?,
+                    token: env("ZCPS_SMS_TOKEN"),
+                },
+                other => {
+                    return Err(err(
+                        "ZCPS_SMS",
+                        format!("应为 simulator 或 http，实际为 \"{other}\""),
+                    ));
+                }
+            },
+            cjk_font: PathBuf::from(env("ZCPS_CJK_FONT").unwrap_or_else(|| {
+                "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc".into()
+            })),
+            cjk_font_index: number(env, "ZCPS_CJK_FONT_INDEX", 2, 0, 64)? as u32,
+            platform_name: env("ZCPS_PLATFORM_NAME")
+                .unwrap_or_else(|| "职称申报与评审管理服务平台".into()),
+            scholar: match env("ZCPS_SCHOLAR").as_deref().unwrap_or("simulator") {
+                "simulator" => ScholarConfig::Simulator,
+                "http" => ScholarConfig::Http {
+                    url: env("ZCPS_SCHOLAR_URL")
+                        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                        .ok_or_else(|| {
+                            err(
+                                "ZCPS_SCHOLAR_URL",
+                                "ZCPS_SCHOLAR=http 时必须设置学术服务地址（http:// 或 https://）",
+                            )
+                        })?,
+                },
+                other => {
+                    return Err(err(
+                        "ZCPS_SCHOLAR",
+                        format!("应为 simulator 或 http，实际为 \"{other}\""),
+                    ));
+                }
+            },
             access_ttl_seconds: number(env, "ZCPS_ACCESS_TTL_SECONDS", 900, 60, 3600)?,
             refresh_ttl_hours: number(env, "ZCPS_REFRESH_TTL_HOURS", 12, 1, 24 * 30)?,
         })

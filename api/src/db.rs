@@ -31,6 +31,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     Ok(db)
 }
 
+/// Begins a transaction that will write. On SQLite it takes the write lock at BEGIN
+/// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of one failing
+/// when it upgrades a read; PostgreSQL ignores the option.
+pub async fn begin_write(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{TransactionOptions, TransactionTrait};
+    let mut opts = TransactionOptions::default();
+    if db.get_database_backend() == DbBackend::Sqlite {
+        opts.sqlite_transaction_mode = Some(sea_orm::SqliteTransactionMode::Immediate);
+    }
+    db.begin_with_options(opts).await
+}
+
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
     Migrator::up(db, None).await
 }

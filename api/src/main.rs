@@ -74,8 +74,11 @@ fn main() {
                 );
             }
         }
-        let server =
-            app::serve(app::AppState::new(conn, config), listener).unwrap_or_else(|e| fail(e));
+        let server = app::serve(
+            app::AppState::new(conn, config).unwrap_or_else(|e| fail(e)),
+            listener,
+        )
+        .unwrap_or_else(|e| fail(e));
         server.await.unwrap_or_else(|e| fail(e));
     });
 }

@@ -23,6 +23,12 @@ use crate::error::{FieldError, Problem};
         (name = "accounts", description = "账号分配"),
         (name = "orgs", description = "组织机构"),
         (name = "reference", description = "基础数据"),
+        (name = "employer", description = "用人单位：授权委托证明与本单位基本信息"),
+        (name = "employer-review", description = "人社部门：单位注册与授权委托证明审核"),
+        (name = "profile", description = "个人基本信息与工作单位"),
+        (name = "archive", description = "我的业绩档案库（17类业绩）"),
+        (name = "archive-review", description = "用人单位业绩档案审核"),
+        (name = "notify", description = "站内消息与短信"),
         (name = "health", description = "运行状态"),
     )
 )]

@@ -85,6 +85,17 @@ pub fn de_opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Err
     d.deserialize_option(V)
 }
 
+/// The trimmed search text of a list query, or a 400 when it is longer than `max` characters.
+pub fn search_text(q: &Option<String>, max: usize) -> crate::error::AppResult<Option<&str>> {
+    match q.as_deref().map(str::trim) {
+        Some(t) if t.chars().count() > max => Err(crate::error::AppError::bad_request(format!(
+            "查询关键字不能超过{max}个字"
+        ))),
+        Some(t) if !t.is_empty() => Ok(Some(t)),
+        _ => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

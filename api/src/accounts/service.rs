@@ -197,9 +197,11 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
                 .add(account::Column::Username.eq(username.to_ascii_uppercase()))
                 .add(account::Column::Phone.eq(username)),
         ),
-        AccountKind::Employer => cond
-            .add(account::Column::Role.eq("employer"))
-            .add(account::Column::Username.eq(username.to_ascii_uppercase())),
+        AccountKind::Employer => cond.add(account::Column::Role.eq("employer")).add(
+            Condition::any()
+                .add(account::Column::Username.eq(username.to_ascii_uppercase()))
+                .add(account::Column::Phone.eq(username)),
+        ),
         AccountKind::Staff => cond
             .add(account::Column::Role.is_not_in(["individual", "employer"]))
             .add(account::Column::Username.eq(username)),
@@ -243,6 +245,17 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
         m.update(db).await?;
         return Err(wrong());
     }
+    if acc.role == "employer"
+        && let Some(unit) = acc.org_unit_id
+        && let Some(unit) = org_unit::Entity::find_by_id(unit).one(db).await?
+        && let Some((code, msg)) = orgs::onboarding::login_refusal(&unit.status)
+    {
+        return Err(AppError::new(
+            actix_web::http::StatusCode::FORBIDDEN,
+            code,
+            msg,
+        ));
+    }
     if acc.status == "disabled" {
         return Err(AppError::new(
             actix_web::http::StatusCode::FORBIDDEN,
@@ -279,7 +292,18 @@ async fn issue_pair(state: &AppState, acc: &account::Model, family: Uuid) -> App
     })
 }
 
+fn check_refresh(req: &RefreshRequest) -> AppResult<()> {
+    let n = req.refresh_token.trim().len();
+    if n == 0 || n > 200 {
+        let mut e = FieldErrors::default();
+        e.push("refresh_token", "刷新凭证不能为空且不超过200个字符");
+        e.finish()?;
+    }
+    Ok(())
+}
+
 pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPair> {
+    check_refresh(&req)?;
     let (account_id, family) = tokens::consume(&state.db, req.refresh_token.trim()).await?;
     let acc = account::Entity::find_by_id(account_id)
         .one(&state.db)
@@ -290,6 +314,7 @@ pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPa
 }
 
 pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
+    check_refresh(&req)?;
     if let Some(family) = tokens::family_of(&state.db, req.refresh_token.trim()).await? {
         tokens::revoke_family(&state.db, family).await?;
     }
@@ -367,7 +392,7 @@ pub async fn list_staff(
     if let Some(role) = q.role {
         query = query.filter(account::Column::Role.eq(role.as_str()));
     }
-    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(text) = crate::pagination::search_text(&q.q, 50)? {
         query = query.filter(
             Condition::any()
                 .add(orgs::service::fuzzy(account::Column::Username, text))

@@ -42,6 +42,9 @@ impl IdNumber {
         if s.chars().count() != 18 {
             return Err("身份证号码应为18位");
         }
+        if !s.is_ascii() {
+            return Err("身份证号码前17位应为数字");
+        }
         let (first17, last) = s.split_at(17);
         let Some(expected) = Self::check_char(first17) else {
             return Err("身份证号码前17位应为数字");
@@ -111,6 +114,8 @@ mod tests {
         assert!(IdNumber::parse("11010519491331002X").is_err()); // month 13
         assert!(IdNumber::parse("01010519491231002X").is_err());
         assert!(IdNumber::parse("1101051949123100AX").is_err());
+        assert!(IdNumber::parse("１１０１０５１９４９１２３１００２X").is_err()); // full-width digits
+        assert!(IdNumber::parse("11010519491231002é").is_err());
         let future = format!(
             "11010120990101001{}",
             IdNumber::check_char("11010120990101001").unwrap()

@@ -178,7 +178,7 @@ pub async fn list(
     if let Some(parent) = q.parent_id {
         query = query.filter(org_unit::Column::ParentId.eq(parent));
     }
-    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(text) = crate::pagination::search_text(&q.q, 100)? {
         query = query.filter(fuzzy(org_unit::Column::Name, text));
     }
     let total = query.clone().count(db).await?;

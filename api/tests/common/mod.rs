@@ -99,7 +99,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let config = Config {
         database_url: url.clone(),
         bind: "127.0.0.1:0".parse().unwrap(),
-        data_dir: std::env::temp_dir(),
+        data_dir: std::env::temp_dir()
+            .join(format!("zcps-test-data-{}", uuid::Uuid::new_v4().simple())),
         static_dir: std::env::temp_dir().join("zcps-no-spa"),
         jwt_secret: format!(
             "{}{}",
@@ -110,6 +111,12 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         admin_password: None,
         access_ttl_seconds: 900,
         refresh_ttl_hours: 12,
+        storage: zcps::config::StorageConfig::Local,
+        sms: zcps::config::SmsConfig::Simulator,
+        cjk_font: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc".into(),
+        cjk_font_index: 2,
+        platform_name: "职称申报与评审管理服务平台".into(),
+        scholar: zcps::config::ScholarConfig::Simulator,
     };
     let conn = db::connect(&url).await.expect("connect");
     db::migrate(&conn).await.expect("migrate");
@@ -117,7 +124,11 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     seed::seed_demo(&conn).await.expect("demo data");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let server = app::serve(app::AppState::new(conn.clone(), config), listener).expect("server");
+    let server = app::serve(
+        app::AppState::new(conn.clone(), config).expect("state"),
+        listener,
+    )
+    .expect("server");
     tokio::spawn(server);
     TestApp {
         base: format!("http://127.0.0.1:{port}"),

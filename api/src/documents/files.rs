@@ -1,0 +1,170 @@
+//! Uploads: read a multipart form with a size cap, check the content (never the name),
+//! store the bytes, then write the `files` row that references them.
+use std::collections::HashMap;
+
+use actix_multipart::Multipart;
+use bytes::{Bytes, BytesMut};
+use chrono::{Datelike, Utc};
+use futures_util::StreamExt;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::sniff::{FileKind, check_upload};
+use crate::{
+    app::AppState,
+    entities::file,
+    error::{AppError, AppResult},
+};
+
+pub const MB: usize = 1024 * 1024;
+
+/// A multipart form: its text fields and at most one file (field `file`).
+pub struct UploadForm {
+    pub fields: HashMap<String, String>,
+    pub file: Option<(String, Bytes)>,
+}
+
+impl UploadForm {
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.fields
+            .get(name)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+}
+
+fn too_large(max: usize) -> AppError {
+    AppError::new(
+        actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
+        "file_too_large",
+        format!("文件大小不能超过 {} MB", max / MB),
+    )
+}
+
+/// Reads the whole form; a file larger than `max_file` bytes is refused while streaming.
+pub async fn read_form(mut payload: Multipart, max_file: usize) -> AppResult<UploadForm> {
+    let mut form = UploadForm {
+        fields: HashMap::new(),
+        file: None,
+    };
+    while let Some(field) = payload.next().await {
+        let mut field =
+            field.map_err(|e| AppError::bad_request(format!("上传内容格式不正确：{e}")))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_owned);
+        let cap = if name == "file" { max_file } else { 64 * 1024 };
+        let mut buf = BytesMut::new();
+        while let Some(chunk) = field.next().await {
+            let chunk =
+                chunk.map_err(|e| AppError::bad_request(format!("上传内容读取失败：{e}")))?;
+            if buf.len() + chunk.len() > cap {
+                return Err(if name == "file" {
+                    too_large(max_file)
+                } else {
+                    AppError::bad_request(format!("字段 {name} 过长"))
+                });
+            }
+            buf.extend_from_slice(&chunk);
+        }
+        if name == "file" {
+            form.file = Some((filename.unwrap_or_else(|| "upload".into()), buf.freeze()));
+        } else {
+            let text = String::from_utf8(buf.to_vec())
+                .map_err(|_| AppError::bad_request(format!("字段 {name} 不是有效的文本")))?;
+            form.fields.insert(name, text);
+        }
+    }
+    Ok(form)
+}
+
+/// An uploaded file on its way to storage.
+pub struct NewFile<'a> {
+    pub owner: Option<Uuid>,
+    /// What it is for (`archive`, `authorisation`, …); also the first segment of its key.
+    pub purpose: &'a str,
+    pub original_name: &'a str,
+    pub bytes: Bytes,
+}
+
+/// Checks, stores and records an uploaded file: the bytes are written before the row.
+pub async fn save<C: ConnectionTrait>(
+    state: &AppState,
+    db: &C,
+    new: NewFile<'_>,
+    allowed: &[FileKind],
+    max: usize,
+) -> AppResult<file::Model> {
+    let NewFile {
+        owner,
+        purpose,
+        original_name,
+        bytes,
+    } = new;
+    let kind = check_upload(&bytes, allowed, max).map_err(|e| {
+        let status = if e.code() == "file_too_large" {
+            actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+        };
+        AppError::new(status, e.code(), e.message())
+    })?;
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let key = format!(
+        "{purpose}/{}/{:02}/{id}.{}",
+        now.year(),
+        now.month(),
+        kind.ext()
+    );
+    state.storage.put(&key, bytes.clone()).await?;
+    let name: String = original_name
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    Ok(file::ActiveModel {
+        id: Set(id),
+        owner_id: Set(owner),
+        purpose: Set(purpose.to_owned()),
+        content_type: Set(kind.mime().to_owned()),
+        size: Set(bytes.len() as i64),
+        sha256: Set(hex::encode(Sha256::digest(&bytes))),
+        storage_key: Set(key),
+        original_name: Set(if name.is_empty() {
+            format!("file.{}", kind.ext())
+        } else {
+            name
+        }),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The stored bytes of `f` as a download response.
+pub async fn download(state: &AppState, f: &file::Model) -> AppResult<actix_web::HttpResponse> {
+    let bytes = state.storage.get(&f.storage_key).await?;
+    let encoded: String = f
+        .original_name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type(f.content_type.as_str())
+        .insert_header((
+            "Content-Disposition",
+            format!("inline; filename*=UTF-8''{encoded}"),
+        ))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(bytes))
+}
