@@ -1,0 +1,22 @@
+import { Tag } from 'antd';
+
+const ORG_STATUS: Record<string, { text: string; color: string }> = {
+  active: { text: '正常', color: 'success' },
+  pending_authorisation: { text: '待授权审核', color: 'warning' },
+};
+
+const ACCOUNT_STATUS: Record<string, { text: string; color: string }> = {
+  active: { text: '正常', color: 'success' },
+  locked: { text: '已锁定', color: 'error' },
+  disabled: { text: '已停用', color: 'default' },
+};
+
+export function OrgStatus({ status }: { status: string }) {
+  const s = ORG_STATUS[status] ?? { text: status, color: 'default' };
+  return <Tag color={s.color}>{s.text}</Tag>;
+}
+
+export function AccountStatus({ status }: { status: string }) {
+  const s = ACCOUNT_STATUS[status] ?? { text: status, color: 'default' };
+  return <Tag color={s.color}>{s.text}</Tag>;
+}

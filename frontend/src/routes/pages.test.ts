@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { menuFor, PAGES } from './pages';
+
+const names = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((m) => m.name);
+
+describe('menus per role', () => {
+  it('matches the brief', () => {
+    expect(names('individual')).toEqual(['个人中心', '我的业绩档案库', '职称申报', '我的申报记录']);
+    expect(names('employer')).toEqual(['用户中心', '业绩档案审核', '职称申报资格审查', '认定资格审查', '本单位基本信息']);
+    expect(names('competent')).toEqual(['用户中心', '职称评审资格审查']);
+    expect(names('hrss')).toEqual(['用户中心', '职称评审资格审查', '申报计划', '单位授权审核']);
+    expect(names('committee_office')).toEqual(['用户中心', '评审受理', '评审会议']);
+    expect(names('expert')).toEqual(['用户中心', '评审任务']);
+    expect(names('admin')).toEqual(['用户中心', '组织机构', '账号分配', '基础数据']);
+  });
+
+  it('gives every page its own route', () => {
+    const paths = PAGES.map((p) => p.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+});
