@@ -8,13 +8,14 @@ CARGO ?= cargo
 ZCPS_BIND ?= 127.0.0.1:8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test clean
+.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test bench clean
 
 ## run: build SPA and API, migrate and seed the demo SQLite database under data/, serve on :8080
 run: build
 	ZCPS_DEMO=1 ZCPS_DATA_DIR=data ZCPS_BIND=$(ZCPS_BIND) ./target/debug/zcps serve
 
 build: frontend api
+	bash scripts/ensure-tools.sh fonts
 
 api:
 	$(CARGO) build --bin zcps
@@ -57,3 +58,9 @@ live-test: build
 
 clean:
 	rm -rf target frontend/dist .tmp data
+
+## bench: 业绩档案审核 list on PostgreSQL with 5,000 staff and 100,000 records (p50/p99)
+bench:
+	pg_url=$$(bash scripts/ensure-postgres.sh); \
+	trap 'bash scripts/stop-postgres.sh' EXIT; \
+	ZCPS_BENCH_PG_URL="$$pg_url" $(CARGO) run --release -p zcps-bench --bin review-list

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install what the test suite needs when it is missing; quick no-op when everything is present.
 #
-# Usage:   scripts/ensure-tools.sh [PART...]      PART: apt | venv | npm   (default: all three)
+# Usage:   scripts/ensure-tools.sh [PART...]      PART: apt | venv | npm | fonts   (default: apt venv npm)
+#
+#   fonts Debian's fonts-noto-cjk only (what `make run` needs for PDFs); warns when not root.
 #
 #   apt   Debian packages chromium (Playwright runs /usr/bin/chromium), fonts-noto-cjk (Chinese
 #         glyphs in screenshots and PDFs) and poppler-utils (pdftotext/pdftoppm for PDF checks).
@@ -51,6 +53,20 @@ ensure_apt() {
 }
 
 # ------------------------------------------------------------------ venv
+# The CJK font alone, for `make run` (PDFs with Chinese text). Without root it only warns:
+# the server then answers 503 on PDF downloads and says so in its log.
+ensure_fonts() {
+  if [[ -f "$CJK_FONT" ]]; then
+    log "fonts: Noto CJK font present"
+    return 0
+  fi
+  if is_root; then
+    apt_install fonts-noto-cjk
+  else
+    warn "fonts: $CJK_FONT missing and not root: install fonts-noto-cjk (or set ZCPS_CJK_FONT) for PDF downloads"
+  fi
+}
+
 st_version() {
   # "st, version 4.32.5" -> 4.32.5 ; empty when st is missing or broken.
   [[ -x "$REPO/.venv/bin/st" ]] || return 0
@@ -136,8 +152,8 @@ PARTS=("$@")
 (( ${#PARTS[@]} )) || PARTS=(apt venv npm)
 for part in "${PARTS[@]}"; do
   case "$part" in
-    apt|venv|npm) ;;
-    *) die "unknown part '$part' (usage: $0 [apt|venv|npm]...)" ;;
+    apt|venv|npm|fonts) ;;
+    *) die "unknown part '$part' (usage: $0 [apt|venv|npm|fonts]...)" ;;
   esac
 done
 start=$SECONDS

@@ -15,14 +15,6 @@ fn assessment(year: i32) -> Value {
 }
 
 impl TestApp {
-    async fn individual(&self) -> String {
-        self.token("individual", &zcps::seed::demo_id_number(), DEMO_PW)
-            .await
-    }
-    async fn employer(&self) -> String {
-        self.token("employer", &zcps::seed::demo_credit_code(), DEMO_PW)
-            .await
-    }
     async fn create(&self, token: &str, body: Value) -> Value {
         let res = self
             .post("/api/v1/archive/records", body, Some(token))
@@ -44,23 +36,6 @@ impl TestApp {
         )
         .await
     }
-    async fn put(&self, path: &str, body: Value, token: &str) -> reqwest::Response {
-        self.client
-            .put(self.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-    async fn delete(&self, path: &str, token: &str) -> reqwest::Response {
-        self.client
-            .delete(self.url(path))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap()
-    }
     /// Registers an individual and binds them to the demo employer; returns their token.
     async fn bound_individual(&self, n: u32) -> String {
         let id = id_number(n);
@@ -70,7 +45,7 @@ impl TestApp {
         let token = self.token("individual", &id, "Passw0rd2026").await;
         let emp = self.unit_id("宁波市水利规划设计研究院有限公司").await;
         let res = self
-            .put(
+            .put_json(
                 "/api/v1/profile",
                 json!({"employer_id": emp, "ethnicity": "汉族"}),
                 &token,
@@ -206,7 +181,7 @@ dual!(submit_review_return_fix_and_approve, |app| {
     let mut fixed = work();
     fixed["data"]["referee"] = json!("王诚 13800000000");
     let res = app
-        .put(
+        .put_json(
             &format!("/api/v1/archive/records/{}", w["id"].as_str().unwrap()),
             json!({"version": mine["version"], "content": fixed}),
             &me,
@@ -262,7 +237,7 @@ dual!(owner_rules_for_edit_and_delete, |app| {
     let id = a["id"].as_str().unwrap();
     // a pending record can be edited (stays pending) — a stale version is a 409
     assert_eq!(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{id}"),
             json!({"version": 1, "content": assessment(2022)}),
             &me
@@ -272,7 +247,7 @@ dual!(owner_rules_for_edit_and_delete, |app| {
         200
     );
     problem(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{id}"),
             json!({"version": 1, "content": assessment(2021)}),
             &me,
@@ -284,7 +259,7 @@ dual!(owner_rules_for_edit_and_delete, |app| {
     .await;
     // the category cannot change
     problem(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{id}"),
             json!({"content": work()}),
             &me,
@@ -297,7 +272,7 @@ dual!(owner_rules_for_edit_and_delete, |app| {
     // approved: frozen, cannot be deleted
     assert_eq!(app.decide(&emp, id, "approve", None).await.status(), 200);
     let p = problem(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{id}"),
             json!({"content": assessment(2020)}),
             &me,
@@ -332,7 +307,7 @@ dual!(owner_rules_for_edit_and_delete, |app| {
         200
     );
     problem(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{bid}"),
             json!({"content": assessment(2019)}),
             &me,
@@ -467,7 +442,7 @@ dual!(records_are_scoped_to_owner_and_employer, |app| {
     )
     .await;
     problem(
-        app.put(
+        app.put_json(
             &format!("/api/v1/archive/records/{id}"),
             json!({"content": education()}),
             &other,
@@ -780,7 +755,7 @@ dual!(changing_employer_moves_open_records_only, |app| {
         .unwrap();
     assert_eq!(none.as_array().unwrap().len(), 0);
     let res = app
-        .put("/api/v1/profile", json!({"employer_id": new_emp_id}), &me)
+        .put_json("/api/v1/profile", json!({"employer_id": new_emp_id}), &me)
         .await;
     assert_eq!(res.status(), 200);
     let profile: Value = res.json().await.unwrap();
@@ -820,7 +795,7 @@ dual!(changing_employer_moves_open_records_only, |app| {
         "宁波市水利规划设计研究院有限公司"
     );
     // bad profile input
-    let p = problem(app.put("/api/v1/profile", json!({"employer_id": uuid::Uuid::now_v7(), "ethnicity": "火星族", "email": "no-at-sign"}), &me).await, 422, "validation_failed").await;
+    let p = problem(app.put_json("/api/v1/profile", json!({"employer_id": uuid::Uuid::now_v7(), "ethnicity": "火星族", "email": "no-at-sign"}), &me).await, 422, "validation_failed").await;
     assert_eq!(p["errors"].as_array().unwrap().len(), 3);
 });
 
@@ -851,10 +826,6 @@ fn clone_sql(id: &str, n: u32, backend: Backend) -> String {
 }
 
 impl TestApp {
-    async fn db_exec(&self, sql: &str) {
-        use sea_orm::ConnectionTrait;
-        self.db.execute_unprepared(sql).await.unwrap();
-    }
     async fn all_pending_ids(&self, emp: &str) -> Vec<String> {
         let mut out = vec![];
         for page in 1..=10 {
@@ -886,14 +857,7 @@ impl TestApp {
         bytes: Vec<u8>,
         token: &str,
     ) -> reqwest::Response {
-        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
-        let form = reqwest::multipart::Form::new().part("file", part);
-        self.client
-            .post(self.url(path))
-            .bearer_auth(token)
-            .multipart(form)
-            .send()
+        self.multipart(path, &[], Some((name, bytes)), Some(token))
             .await
-            .unwrap()
     }
 }

@@ -262,10 +262,7 @@ dual!(five_failed_logins_lock_for_fifteen_minutes, |app| {
     // other accounts are unaffected
     app.staff("nb_slj").await;
     // after the lock has passed, the right password works and resets the counter
-    app.db
-        .execute_unprepared_str(
-            "UPDATE accounts SET locked_until = NULL WHERE username = 'nb_hrss'",
-        )
+    app.db_exec("UPDATE accounts SET locked_until = NULL WHERE username = 'nb_hrss'")
         .await;
     app.staff("nb_hrss").await;
 });
@@ -402,13 +399,3 @@ dual!(missing_forged_and_expired_tokens_get_401, |app| {
         .unwrap();
     problem(res, 401, "unauthorized").await;
 });
-
-trait ExecStr {
-    async fn execute_unprepared_str(&self, sql: &str);
-}
-impl ExecStr for sea_orm::DatabaseConnection {
-    async fn execute_unprepared_str(&self, sql: &str) {
-        use sea_orm::ConnectionTrait;
-        self.execute_unprepared(sql).await.unwrap();
-    }
-}

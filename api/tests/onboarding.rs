@@ -11,30 +11,6 @@ const JPEG: &[u8] = &[
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 impl TestApp {
-    async fn multipart(
-        &self,
-        path: &str,
-        fields: &[(&str, String)],
-        file: Option<(&str, Vec<u8>)>,
-        token: Option<&str>,
-    ) -> reqwest::Response {
-        let mut form = reqwest::multipart::Form::new();
-        for (k, v) in fields {
-            form = form.text(k.to_string(), v.clone());
-        }
-        if let Some((name, bytes)) = file {
-            form = form.part(
-                "file",
-                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-            );
-        }
-        let mut req = self.client.post(self.url(path)).multipart(form);
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        req.send().await.unwrap()
-    }
-
     async fn register_no_code(
         &self,
         name: &str,
@@ -652,16 +628,6 @@ dual!(papers_import_from_bibtex_ris_and_scholar, |app| {
 });
 
 impl TestApp {
-    async fn put_json(&self, path: &str, body: Value, token: &str) -> reqwest::Response {
-        self.client
-            .put(self.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-
     /// Waits (up to 10 s) until the outbox worker has sent an SMS to `phone` containing `text`.
     async fn wait_for_sms(&self, phone: &str, text: &str) -> Vec<String> {
         let admin = self.admin().await;

@@ -26,6 +26,26 @@ fn dummy_hash() -> &'static str {
     H.get_or_init(|| hash_password("dummy-password-0"))
 }
 
+/// Loads accounts by id in one query (no N+1 in list views).
+pub async fn accounts_by_id<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<std::collections::HashMap<Uuid, account::Model>> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(account::Entity::find()
+        .filter(account::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect())
+}
+
 pub fn view(a: &account::Model, unit: Option<&org_unit::Model>) -> AccountView {
     AccountView {
         id: a.id,

@@ -14,6 +14,7 @@ use super::{
     status::{Decision, RecordStatus},
 };
 use crate::{
+    accounts,
     app::AppState,
     auth::{AuthUser, Role},
     documents::{files, sniff::FileKind},
@@ -110,19 +111,7 @@ async fn views<C: ConnectionTrait>(
     full_id: bool,
 ) -> AppResult<Vec<ArchiveRecord>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let owners: HashMap<Uuid, account::Model> = if rows.is_empty() {
-        HashMap::new()
-    } else {
-        account::Entity::find()
-            .filter(
-                account::Column::Id.is_in(rows.iter().map(|r| r.owner_id).collect::<HashSet<_>>()),
-            )
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect()
-    };
+    let owners = accounts::service::accounts_by_id(db, rows.iter().map(|r| r.owner_id)).await?;
     let employers =
         orgs::service::units_by_id(db, rows.iter().filter_map(|r| r.employer_id)).await?;
     let mut attachments: HashMap<Uuid, Vec<Attachment>> = HashMap::new();
@@ -553,19 +542,7 @@ pub async fn review_list(
             .all(db)
             .await?
     };
-    let owners: HashMap<Uuid, account::Model> = if rows.is_empty() {
-        HashMap::new()
-    } else {
-        account::Entity::find()
-            .filter(
-                account::Column::Id.is_in(rows.iter().map(|r| r.owner_id).collect::<HashSet<_>>()),
-            )
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect()
-    };
+    let owners = accounts::service::accounts_by_id(db, rows.iter().map(|r| r.owner_id)).await?;
     let items = rows
         .iter()
         .map(|r| {

@@ -642,19 +642,8 @@ async fn views<C: ConnectionTrait>(
 ) -> AppResult<Vec<Application>> {
     let units =
         orgs::units_by_id(db, rows.iter().flat_map(|r| [r.unit_id, r.affiliation_id])).await?;
-    let accounts: std::collections::HashMap<Uuid, account::Model> = if rows.is_empty() {
-        Default::default()
-    } else {
-        account::Entity::find()
-            .filter(
-                account::Column::Id.is_in(rows.iter().map(|r| r.account_id).collect::<Vec<_>>()),
-            )
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect()
-    };
+    let accounts =
+        crate::accounts::service::accounts_by_id(db, rows.iter().map(|r| r.account_id)).await?;
     let files: std::collections::HashMap<Uuid, file::Model> = if rows.is_empty() {
         Default::default()
     } else {

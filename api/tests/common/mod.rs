@@ -293,3 +293,63 @@ pub fn credit_code(n: u32) -> String {
         zcps::domain::CreditCode::check_char(&first).unwrap()
     )
 }
+
+impl TestApp {
+    pub async fn put_json(&self, path: &str, body: Value, token: &str) -> Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn db_exec(&self, sql: &str) {
+        self.db.execute_unprepared(sql).await.unwrap();
+    }
+
+    /// A multipart POST with text fields and an optional `file` part.
+    pub async fn multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, String)],
+        file: Option<(&str, Vec<u8>)>,
+        token: Option<&str>,
+    ) -> Response {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.clone());
+        }
+        if let Some((name, bytes)) = file {
+            form = form.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            );
+        }
+        let mut req = self.client.post(self.url(path)).multipart(form);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn individual(&self) -> String {
+        self.token("individual", &zcps::seed::demo_id_number(), DEMO_PW)
+            .await
+    }
+
+    pub async fn employer(&self) -> String {
+        self.token("employer", &zcps::seed::demo_credit_code(), DEMO_PW)
+            .await
+    }
+}
