@@ -45,6 +45,37 @@ pub async fn begin_write(
     db.begin_with_options(opts).await
 }
 
+/// Runs `f` in a write transaction (see [`begin_write`]): committed when it returns `Ok`,
+/// rolled back when it returns an error.
+pub trait WriteTxn {
+    fn write_txn<T, F>(
+        &self,
+        f: F,
+    ) -> impl std::future::Future<Output = Result<T, crate::error::AppError>>
+    where
+        F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'c>,
+        >;
+}
+
+impl WriteTxn for DatabaseConnection {
+    async fn write_txn<T, F>(&self, f: F) -> Result<T, crate::error::AppError>
+    where
+        F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'c>,
+        >,
+    {
+        let txn = begin_write(self).await?;
+        let out = f(&txn).await?;
+        txn.commit().await?;
+        Ok(out)
+    }
+}
+
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
     Migrator::up(db, None).await
 }

@@ -1,9 +1,10 @@
 //! First-start administrator and the demo data set (`ZCPS_DEMO=1`).
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
+use crate::db::WriteTxn;
 use crate::{
     auth::{Role, hash_password},
     config::Config,
@@ -107,7 +108,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
     if org_unit::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    db.transaction::<_, _, AppError>(|txn| {
+    db.write_txn(|txn| {
         Box::pin(async move {
             let zj = insert_unit(
                 txn,

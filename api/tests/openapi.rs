@@ -46,6 +46,30 @@ fn every_operation_is_documented_with_problems_and_ids() {
     }
 }
 
+#[test]
+fn every_reference_resolves() {
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::String(r)) = m.get("$ref") {
+                    out.push(r.clone());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let doc = zcps::app::openapi_document();
+    let mut all = vec![];
+    refs(&doc, &mut all);
+    assert!(!all.is_empty());
+    for r in all {
+        let pointer = r.trim_start_matches('#');
+        assert!(doc.pointer(pointer).is_some(), "unresolvable reference {r}");
+    }
+}
+
 #[tokio::test]
 async fn served_document_equals_the_generated_one() {
     let app = spawn_app(Backend::Sqlite).await;

@@ -1,12 +1,13 @@
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{dto::*, tokens};
+use crate::db::WriteTxn;
 use crate::{
     app::AppState,
     auth::{AuthUser, Role, hash_password, verify_password},
@@ -179,7 +180,7 @@ pub async fn register_employer(
     );
     let unit_name = req.unit_name.trim().to_owned();
     let (acc, unit) = db
-        .transaction::<_, _, AppError>(|txn| {
+        .write_txn(|txn| {
             Box::pin(async move {
                 // The affiliation (parent) is chosen with the authorisation proof.
                 let unit = orgs::service::insert_unit(
@@ -198,7 +199,7 @@ pub async fn register_employer(
             })
         })
         .await
-        .map_err(|e| match AppError::from(e) {
+        .map_err(|e| match e {
             err if err.code == "duplicate" => {
                 AppError::conflict("credit_code_taken", "该统一社会信用代码已注册，请直接登录")
             }

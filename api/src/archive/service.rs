@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -13,6 +13,7 @@ use super::{
     dto::*,
     status::{Decision, RecordStatus},
 };
+use crate::db::WriteTxn;
 use crate::{
     accounts,
     app::AppState,
@@ -206,7 +207,7 @@ pub async fn create(
     let user_id = user.id;
     let row = state
         .db
-        .transaction::<_, _, AppError>(|txn| {
+        .write_txn(|txn| {
             Box::pin(async move {
                 let now = Utc::now();
                 let row = archive_record::ActiveModel {
@@ -290,7 +291,7 @@ pub async fn update(
     let version = current.version;
     let row = state
         .db
-        .transaction::<_, _, AppError>(|txn| {
+        .write_txn(|txn| {
             Box::pin(async move {
                 let now = Utc::now();
                 let updated = archive_record::Entity::update_many()
@@ -350,7 +351,7 @@ pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()
     let status = current.status.clone();
     state
         .db
-        .transaction::<_, _, AppError>(|txn| {
+        .write_txn(|txn| {
             Box::pin(async move {
                 archive_attachment::Entity::delete_many()
                     .filter(archive_attachment::Column::RecordId.eq(id))

@@ -131,11 +131,21 @@ pub struct Department {
     pub parent_name: Option<String>,
 }
 
+/// The kinds of department an employer can be registered with or affiliated to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// 人力社保部门
+    Hrss,
+    /// 主管部门
+    Competent,
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DepartmentQuery {
     /// hrss or competent (both when absent)
-    pub kind: Option<super::dto::OrgKind>,
+    pub kind: Option<DepartmentKind>,
     #[param(max_length = 50)]
     pub q: Option<String>,
 }
@@ -319,11 +329,9 @@ pub async fn reparent_leaf<C: ConnectionTrait>(
 }
 
 pub async fn departments(state: &AppState, q: DepartmentQuery) -> AppResult<Vec<Department>> {
-    use super::dto::OrgKind;
     let kinds: Vec<&str> = match q.kind {
-        Some(OrgKind::Hrss) => vec!["hrss"],
-        Some(OrgKind::Competent) => vec!["competent"],
-        Some(_) => return Err(AppError::bad_request("kind 只能为 hrss 或 competent")),
+        Some(DepartmentKind::Hrss) => vec!["hrss"],
+        Some(DepartmentKind::Competent) => vec!["competent"],
         None => vec!["hrss", "competent"],
     };
     let mut query = org_unit::Entity::find()

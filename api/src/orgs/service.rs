@@ -3,12 +3,13 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 use validator::Validate;
 
 use super::{dto::*, jurisdiction::Scope};
+use crate::db::WriteTxn;
 use crate::{
     auth::{AuthUser, Role},
     entities::{org_closure, org_unit},
@@ -143,7 +144,7 @@ pub async fn create(
     let name = req.name.trim().to_owned();
     let kind = req.kind;
     let unit = db
-        .transaction::<_, _, AppError>(|txn| {
+        .write_txn(|txn| {
             Box::pin(async move {
                 insert_unit(txn, &name, kind.as_str(), req.parent_id, None, "active").await
             })
