@@ -308,31 +308,39 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        // The employer review list: one unit, one category, one status, newest first.
-        index(
-            m,
-            "idx_archive_review",
-            ArchiveRecords::Table,
-            vec![
-                ArchiveRecords::EmployerId.into_iden(),
-                ArchiveRecords::Category.into_iden(),
-                ArchiveRecords::Status.into_iden(),
-                ArchiveRecords::SubmittedAt.into_iden(),
-            ],
-            false,
-        )
-        .await?;
-        index(
-            m,
-            "idx_archive_employer_status",
-            ArchiveRecords::Table,
-            vec![
-                ArchiveRecords::EmployerId.into_iden(),
-                ArchiveRecords::Status.into_iden(),
-            ],
-            false,
-        )
-        .await?;
+        // The employer's review list (业绩档案审核), newest first, with its tab counts:
+        //   one category and one status tab      → idx_archive_review
+        //   one category, 全部 tab               → idx_archive_category_time
+        //   all categories, one status (首页待审) → idx_archive_status_time
+        //   pending counts per category (menu)   → idx_archive_status_category (index-only)
+        use ArchiveRecords as A;
+        for (name, cols) in [
+            (
+                "idx_archive_review",
+                vec![A::EmployerId, A::Category, A::Status, A::SubmittedAt, A::Id],
+            ),
+            (
+                "idx_archive_category_time",
+                vec![A::EmployerId, A::Category, A::SubmittedAt, A::Id],
+            ),
+            (
+                "idx_archive_status_time",
+                vec![A::EmployerId, A::Status, A::SubmittedAt, A::Id],
+            ),
+            (
+                "idx_archive_status_category",
+                vec![A::EmployerId, A::Status, A::Category],
+            ),
+        ] {
+            index(
+                m,
+                name,
+                A::Table,
+                cols.into_iter().map(IntoIden::into_iden).collect(),
+                false,
+            )
+            .await?;
+        }
         index(
             m,
             "idx_archive_owner",

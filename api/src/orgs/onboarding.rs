@@ -715,7 +715,7 @@ pub async fn list_applications(
     let grouped: Vec<(String, i64)> = employer_application::Entity::find()
         .select_only()
         .column(employer_application::Column::Status)
-        .column_as(employer_application::Column::Id.count(), "n")
+        .column_as(Expr::cust("COUNT(*)"), "n")
         .filter(base.clone())
         .group_by(employer_application::Column::Status)
         .into_tuple()
