@@ -24,10 +24,6 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn everything() -> Self {
-        Scope::Everything
-    }
-
     pub fn of(user: &AuthUser) -> Self {
         match (user.role, user.org) {
             (Role::Admin, _) => Scope::Everything,
