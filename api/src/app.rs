@@ -124,6 +124,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(reference::routes::political_statuses)
         .service(reference::routes::education_levels)
         .service(archive::routes::list_mine)
+        .service(archive::routes::my_summary)
         .service(archive::routes::create)
         .service(archive::routes::get)
         .service(archive::routes::update)

@@ -228,6 +228,19 @@ dual!(submit_review_return_fix_and_approve, |app| {
         .await
         .unwrap();
     assert_eq!(list["counts"]["approved"], 3);
+    let summary: Value = app
+        .get("/api/v1/archive/summary", Some(&me))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(summary.as_array().unwrap().len(), 17);
+    assert_eq!(summary[1]["label"], "工作经历");
+    assert_eq!(
+        summary[1]["counts"],
+        json!({"pending": 0, "approved": 1, "rejected": 0, "returned": 0, "all": 1})
+    );
+    assert_eq!(summary[8]["counts"]["all"], 0);
 });
 
 dual!(owner_rules_for_edit_and_delete, |app| {

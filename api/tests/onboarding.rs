@@ -428,6 +428,19 @@ dual!(
         assert_eq!(info["phone_masked"], "157****6340");
         assert_eq!(info["operator_name"], "王诚");
         assert_eq!(info["affiliation"]["name"], "宁波市水利局");
+        let auth: Value = app
+            .get("/api/v1/employer/authorisation", Some(&emp))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                auth["status"].as_str(),
+                auth["affiliation"]["name"].as_str()
+            ),
+            (Some("approved"), Some("宁波市水利局"))
+        );
         let res = app
             .post(
                 "/api/v1/employer/phone/code",

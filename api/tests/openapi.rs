@@ -47,6 +47,22 @@ fn every_operation_is_documented_with_problems_and_ids() {
 }
 
 #[test]
+fn enums_carry_the_values_the_server_accepts() {
+    let doc = zcps::app::openapi_document();
+    let s = &doc["components"]["schemas"];
+    assert_eq!(
+        s["AssessmentResult"]["enum"],
+        serde_json::json!(["优秀", "合格", "基本合格", "不合格"])
+    );
+    assert_eq!(s["EducationLevel"]["enum"][0], "博士研究生");
+    assert_eq!(s["IndexedBy"]["enum"][4], "北大核心");
+    assert_eq!(
+        s["RecordStatus"]["enum"],
+        serde_json::json!(["pending", "approved", "rejected", "returned"])
+    );
+}
+
+#[test]
 fn every_reference_resolves() {
     fn refs(v: &Value, out: &mut Vec<String>) {
         match v {

@@ -38,17 +38,21 @@ test('individual: register, log in, see the user centre, log out', async ({ page
   await page.getByPlaceholder('请输入密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 
-  await expect(page).toHaveURL(/\/user-center$/);
-  await expect(page.getByTestId('greeting')).toHaveText(`您好，${name}`);
-  await expect(page.getByText(maskPhone(phone), { exact: true })).toBeVisible();
-  await expect(page.getByText(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`)).toBeVisible();
-  for (const item of ['个人中心', '我的业绩档案库', '职称申报', '我的申报记录']) {
-    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
-  }
-  await shot(page, 'individual-user-center');
+  // First login: 个人基本信息 must be completed before anything else (seed 002 §2).
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByText('首次登录请先完善个人基本信息')).toBeVisible();
+  await expect(page.getByTestId('header-greeting')).toContainText(`您好，${name}`);
+  await expect(page.getByRole('menuitem')).toHaveCount(1);
+  await expect(page.getByRole('menuitem', { name: '个人基本信息' })).toBeVisible();
+  const readonly = (label: string) => page.locator('.ant-form-item', { has: page.locator(`label:text-is("${label}")`) }).locator('input');
+  await expect(readonly('姓名')).toHaveValue(name);
+  await expect(readonly('手机号码')).toHaveValue(maskPhone(phone));
+  await expect(readonly('证件号码')).toHaveValue(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+  await shot(page, 'individual-first-login');
 
-  await page.getByRole('menuitem', { name: '我的业绩档案库' }).click();
-  await expect(page.getByText('功能建设中')).toBeVisible();
+  // Other pages send the person back here until the profile is saved.
+  await page.goto('/archive/education');
+  await expect(page).toHaveURL(/\/profile$/);
 
   await logout(page);
 });
@@ -71,19 +75,21 @@ test('employer: register with a credit code, log in (法人登录), see phone an
 
   await expect(page.getByText('注册成功，请登录')).toBeVisible();
   await expect(page.getByRole('tab', { name: '法人登录', selected: true })).toBeVisible();
-  await page.getByPlaceholder('请输入统一社会信用代码').fill(code);
+  await page.getByPlaceholder('请输入统一社会信用代码或手机号').fill(code);
   await page.getByPlaceholder('请输入密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 
-  await expect(page).toHaveURL(/\/user-center$/);
-  await expect(page.getByTestId('greeting')).toHaveText(`您好，${unit}`);
-  await expect(page.getByTestId('pending-summary')).toContainText('当前共有 0 条业绩档案 和 0 份职称申报申请 待您审查。');
-  await expect(page.getByTestId('bound-phone')).toContainText(`当前绑定手机号：${maskPhone(phone)}`);
-  await expect(page.getByTestId('operator')).toContainText(`当前账户使用人：${operator}`);
-  for (const item of ['用户中心', '业绩档案审核', '职称申报资格审查', '认定资格审查', '本单位基本信息']) {
-    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
-  }
-  await shot(page, 'employer-user-center');
+  // First login: only 提交授权委托证明 until the local HRSS department approves it (seed 000 §2).
+  await expect(page).toHaveURL(/\/authorisation$/);
+  await expect(page.getByTestId('header-greeting')).toContainText(`您好，${unit}`);
+  await expect(page.getByRole('menuitem')).toHaveCount(1);
+  await expect(page.getByRole('menuitem', { name: '提交授权委托证明' })).toBeVisible();
+  await expect(page.getByTestId('authorisation-intro')).toContainText(`通知到${maskPhone(phone)}手机号`);
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await expect(page.getByText(operator, { exact: true })).toBeVisible();
+  await page.goto('/user-center');
+  await expect(page).toHaveURL(/\/authorisation$/);
+  await shot(page, 'employer-authorisation');
 
   // Registering the same code again is refused with the server's message.
   await logout(page);
@@ -165,6 +171,10 @@ test('an invalid access token is refreshed silently; a dead session goes to the 
   await page.getByPlaceholder('请输入密码').fill('Admin12345');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).toHaveURL(/\/user-center$/);
+  // Let the user centre's own requests (account, bell) finish first: a refresh cut off by
+  // the navigation below would leave the browser holding an already-rotated refresh token.
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  await page.waitForLoadState('networkidle');
 
   // Spoil the access token: the next API call gets 401, refreshes once and retries.
   const before = await page.evaluate(() => localStorage.getItem('zcps.refresh_token'));

@@ -14,7 +14,7 @@ test.describe('public pages', () => {
     await shot(page, 'login-individual');
 
     await page.getByRole('tab', { name: '法人登录' }).click();
-    await expect(page.getByPlaceholder('请输入统一社会信用代码')).toBeVisible();
+    await expect(page.getByPlaceholder('请输入统一社会信用代码或手机号')).toBeVisible();
     await shot(page, 'login-employer');
 
     await page.getByRole('tab', { name: '部门登录' }).click();

@@ -216,3 +216,13 @@ pub struct SingleDecision {
     #[schema(max_length = 1000)]
     pub comment: Option<String>,
 }
+
+/// One category of the applicant's own archive with its counts per status.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MyCategorySummary {
+    pub category: Category,
+    pub number: u32,
+    #[schema(example = "教育经历")]
+    pub label: String,
+    pub counts: StatusCounts,
+}

@@ -203,3 +203,14 @@ pub async fn decide_one(
         service::decide_one(&state, &user, id.into_inner(), body.into_inner()).await?,
     ))
 }
+
+/// 我的业绩档案库：各类别各状态数量（左侧菜单的退回提示）
+#[utoipa::path(tag = "archive", security(("bearer" = [])),
+    responses((status = 200, description = "17个类别，按手册顺序", body = Vec<MyCategorySummary>)))]
+#[get("/archive/summary")]
+pub async fn my_summary(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<web::Json<Vec<MyCategorySummary>>> {
+    Ok(web::Json(service::my_summary(&state, &user).await?))
+}

@@ -966,3 +966,42 @@ pub async fn decide_one(
         )),
     }
 }
+
+/// The applicant's 17 categories with counts per status, in one grouped query.
+pub async fn my_summary(state: &AppState, user: &AuthUser) -> AppResult<Vec<MyCategorySummary>> {
+    user.require(&[Role::Individual])?;
+    let rows: Vec<(String, String, i64)> = archive_record::Entity::find()
+        .select_only()
+        .column(archive_record::Column::Category)
+        .column(archive_record::Column::Status)
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .filter(archive_record::Column::OwnerId.eq(user.id))
+        .group_by(archive_record::Column::Category)
+        .group_by(archive_record::Column::Status)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(Category::ALL
+        .into_iter()
+        .map(|c| {
+            let mut counts = StatusCounts::default();
+            for (_, status, n) in rows.iter().filter(|(cat, _, _)| cat == c.as_str()) {
+                let n = *n as u64;
+                match RecordStatus::parse(status) {
+                    Some(RecordStatus::Pending) => counts.pending = n,
+                    Some(RecordStatus::Approved) => counts.approved = n,
+                    Some(RecordStatus::Rejected) => counts.rejected = n,
+                    Some(RecordStatus::Returned) => counts.returned = n,
+                    None => {}
+                }
+                counts.all += n;
+            }
+            MyCategorySummary {
+                category: c,
+                number: c.number() as u32,
+                label: c.label().to_owned(),
+                counts,
+            }
+        })
+        .collect())
+}

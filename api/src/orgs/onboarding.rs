@@ -150,12 +150,24 @@ pub struct DepartmentQuery {
     pub q: Option<String>,
 }
 
+/// Where the employer's authorisation proof stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorisationStatus {
+    /// 尚未提交
+    None,
+    /// 待审核
+    Pending,
+    /// 审核通过
+    Approved,
+    /// 审核不通过（可重新提交）
+    Rejected,
+}
+
 /// The employer's authorisation as it sees it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct AuthorisationState {
-    /// none (not submitted yet), pending, approved or rejected
-    #[schema(example = "none")]
-    pub status: String,
+    pub status: AuthorisationStatus,
     pub unit_name: String,
     pub credit_code: Option<String>,
     /// 政务服务网法人账号 (the login)
@@ -515,19 +527,25 @@ pub async fn authorisation_state(
         .order_by_desc(employer_application::Column::CreatedAt)
         .one(&state.db)
         .await?;
-    let affiliation = match &latest {
-        Some(a) => {
-            org_unit::Entity::find_by_id(a.affiliation_id)
-                .one(&state.db)
-                .await?
-        }
+    // Units seeded or approved before proofs were recorded: the affiliation is the parent.
+    let affiliation_id = match &latest {
+        Some(a) => Some(a.affiliation_id),
+        None if unit.status == "active" => unit.parent_id,
+        None => None,
+    };
+    let affiliation = match affiliation_id {
+        Some(id) => org_unit::Entity::find_by_id(id).one(&state.db).await?,
         None => None,
     };
     Ok(AuthorisationState {
         status: match (&latest, unit.status.as_str()) {
-            (_, "active") => "approved".into(),
-            (Some(a), _) => a.status.clone(),
-            (None, _) => "none".into(),
+            (_, "active") => AuthorisationStatus::Approved,
+            (Some(a), _) => match ApplicationStatus::parse(&a.status) {
+                ApplicationStatus::Pending => AuthorisationStatus::Pending,
+                ApplicationStatus::Approved => AuthorisationStatus::Approved,
+                ApplicationStatus::Rejected => AuthorisationStatus::Rejected,
+            },
+            (None, _) => AuthorisationStatus::None,
         },
         unit_name: unit.name.clone(),
         credit_code: unit.credit_code.clone(),

@@ -195,6 +195,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的业绩档案库：各类别各状态数量（左侧菜单的退回提示） */
+        get: operations["my_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -814,7 +831,7 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
-        AdoptionForm: "Instruction" | "Adoption" | "Application" | "Promotion";
+        AdoptionForm: "批示" | "采纳" | "应用" | "推广";
         Application: {
             affiliation?: components["schemas"]["OrgUnitRef"] | null;
             certificate_no?: string | null;
@@ -996,7 +1013,7 @@ export interface components {
             year: number;
         };
         /** @enum {string} */
-        AssessmentResult: "Excellent" | "Pass" | "BasicPass" | "Fail";
+        AssessmentResult: "优秀" | "合格" | "基本合格" | "不合格";
         Attachment: {
             /** @example application/pdf */
             content_type: string;
@@ -1022,15 +1039,16 @@ export interface components {
             opinion?: string | null;
             /** @example 157****6340 */
             phone_masked: string;
-            /**
-             * @description none (not submitted yet), pending, approved or rejected
-             * @example none
-             */
-            status: string;
+            status: components["schemas"]["AuthorisationStatus"];
             /** Format: date-time */
             submitted_at?: string | null;
             unit_name: string;
         };
+        /**
+         * @description Where the employer's authorisation proof stands.
+         * @enum {string}
+         */
+        AuthorisationStatus: "none" | "pending" | "approved" | "rejected";
         /** @description 授权委托证明 upload form (multipart). */
         AuthorisationUpload: {
             /**
@@ -1068,9 +1086,9 @@ export interface components {
             total: number;
         };
         /** @enum {string} */
-        AwardGrade: "Special" | "First" | "Second" | "Third" | "Other";
+        AwardGrade: "特等" | "一等" | "二等" | "三等" | "其他";
         /** @enum {string} */
-        AwardLevel: "National" | "Provincial" | "Municipal" | "County" | "Other";
+        AwardLevel: "国家级" | "省部级" | "市厅级" | "县处级" | "其他";
         /** @description 10 著（译）作（教材） */
         Book: {
             isbn: string;
@@ -1087,9 +1105,9 @@ export interface components {
             words_written?: number | null;
         };
         /** @enum {string} */
-        BookKind: "Monograph" | "Compiled" | "Translation" | "Textbook";
+        BookKind: "专著" | "编著" | "译著" | "教材";
         /** @enum {string} */
-        BookRole: "Sole" | "Editor" | "DeputyEditor" | "Contributor";
+        BookRole: "独著" | "主编" | "副主编" | "参编";
         /**
          * @description The seventeen categories in the order of the manuals.
          * @enum {string}
@@ -1198,7 +1216,7 @@ export interface components {
             succeeded: number;
         };
         /** @enum {string} */
-        Degree: "Doctor" | "Master" | "Bachelor" | "None";
+        Degree: "博士" | "硕士" | "学士" | "无";
         Department: {
             /** Format: uuid */
             id: string;
@@ -1206,6 +1224,11 @@ export interface components {
             name: string;
             parent_name?: string | null;
         };
+        /**
+         * @description The kinds of department an employer can be registered with or affiliated to.
+         * @enum {string}
+         */
+        DepartmentKind: "hrss" | "competent";
         /** @description 1 教育经历 */
         Education: {
             degree?: components["schemas"]["Degree"] | null;
@@ -1232,7 +1255,7 @@ export interface components {
             study_mode?: components["schemas"]["StudyMode"] | null;
         };
         /** @enum {string} */
-        EducationLevel: "Doctor" | "Master" | "Bachelor" | "College" | "Secondary" | "HighSchool";
+        EducationLevel: "博士研究生" | "硕士研究生" | "大学本科" | "大学专科" | "中专" | "高中及以下";
         EmployerHit: {
             /**
              * @description 单位隶属关系
@@ -1321,7 +1344,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        IndexedBy: "Sci" | "Ei" | "Ssci" | "Cssci" | "PkuCore" | "SciTechCore" | "General";
+        IndexedBy: "SCI" | "EI" | "SSCI" | "CSSCI" | "北大核心" | "科技核心" | "一般";
         /** @description 15 资质证书 */
         Licence: {
             /** Format: date */
@@ -1345,6 +1368,15 @@ export interface components {
             password: string;
             username: string;
         };
+        /** @description One category of the applicant's own archive with its counts per status. */
+        MyCategorySummary: {
+            category: components["schemas"]["Category"];
+            counts: components["schemas"]["StatusCounts"];
+            /** @example 教育经历 */
+            label: string;
+            /** Format: int32 */
+            number: number;
+        };
         Notification: {
             body: string;
             /** Format: date-time */
@@ -1366,7 +1398,7 @@ export interface components {
             unread: number;
         };
         /** @enum {string} */
-        ObtainedBy: "Exam" | "Review" | "Recognition";
+        ObtainedBy: "考试" | "评审" | "认定";
         /**
          * @description Kinds of organisation unit.
          * @enum {string}
@@ -1531,7 +1563,7 @@ export interface components {
             total: number;
         };
         /** @enum {string} */
-        PatentKind: "Invention" | "UtilityModel" | "Design" | "Software" | "OtherCopyright";
+        PatentKind: "发明专利" | "实用新型" | "外观设计" | "软件著作权" | "其他著作权";
         PhoneCodeRequest: {
             phone: string;
         };
@@ -1546,7 +1578,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        PostLevel: "National" | "Provincial" | "City" | "Other";
+        PostLevel: "国家级" | "省级" | "市级" | "其他";
         /**
          * @description RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.
          * @example {
@@ -1610,9 +1642,9 @@ export interface components {
             work_start_date?: string | null;
         };
         /** @enum {string} */
-        ProjectRole: "Lead" | "Participant";
+        ProjectRole: "主持" | "参与";
         /** @enum {string} */
-        ProjectState: "Ongoing" | "Concluded";
+        ProjectState: "在研" | "结题";
         /** @description 14 专业技术资格证书（考试） */
         Qualification: {
             certificate_no: string;
@@ -1788,7 +1820,7 @@ export interface components {
             pending_records: number;
         };
         /** @enum {string} */
-        RewardKind: "Reward" | "Punishment";
+        RewardKind: "奖励" | "处分";
         /** @description 16 奖惩情况 */
         RewardPunishment: {
             content: string;
@@ -1856,7 +1888,7 @@ export interface components {
             role: components["schemas"]["ProjectRole"];
         };
         /** @enum {string} */
-        StandardLevel: "International" | "National" | "Industry" | "Local" | "Group" | "Enterprise";
+        StandardLevel: "国际" | "国家" | "行业" | "地方" | "团体" | "企业";
         /** @description Counts per status tab: 待审核 (1) 通过 (26) 不通过 (2) 退回 (0) 全部 (29). */
         StatusCounts: {
             /** Format: int64 */
@@ -1871,7 +1903,7 @@ export interface components {
             returned: number;
         };
         /** @enum {string} */
-        StudyMode: "FullTime" | "PartTime";
+        StudyMode: "全日制" | "非全日制";
         /** @description One level of a title series and the title names at that level. */
         TitleLevel: {
             /**
@@ -1928,9 +1960,9 @@ export interface components {
             start_date: string;
         };
         /** @enum {string} */
-        TrainingKind: "Public" | "Professional";
+        TrainingKind: "公需科目" | "专业科目";
         /** @enum {string} */
-        TrainingMode: "Online" | "Offline";
+        TrainingMode: "线上" | "线下";
         /**
          * @example {
          *       "birthplace": "浙江省宁波市",
@@ -3080,6 +3112,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewSummary"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 17个类别，按手册顺序 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCategorySummary"][];
                 };
             };
             /** @description 未登录、凭证无效或已过期 */
@@ -4817,7 +4887,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description hrss or competent (both when absent) */
-                kind?: components["schemas"]["OrgKind"];
+                kind?: components["schemas"]["DepartmentKind"];
                 q?: string;
             };
             header?: never;

@@ -22,3 +22,15 @@ export type Notification = Schemas['Notification'];
 
 /** The typed `data` of one category, e.g. `DataOf<'education'>` is the Education schema. */
 export type DataOf<C extends Category> = Extract<ArchiveData, { category: C }>['data'];
+
+export type ParsedPaper = Schemas['ParsedPaper'];
+export type PaperImportResult = Schemas['PaperImport'];
+export type AuthorisationState = Schemas['AuthorisationState'];
+export type Department = Schemas['Department'];
+export type EmployerInfo = Schemas['EmployerInfo'];
+export type AccountChange = Schemas['AccountChange'];
+export type Application = Schemas['Application'];
+export type ApplicationKind = Schemas['ApplicationKind'];
+export type ApplicationStatus = Schemas['ApplicationStatus'];
+export type ApplicationCounts = Schemas['ApplicationCounts'];
+export type OrgUnitRef = Schemas['OrgUnitRef'];

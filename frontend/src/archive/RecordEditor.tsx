@@ -109,6 +109,7 @@ export function RecordEditor({ cfg, record, onClose, onSaved }: RecordEditorProp
       destroyOnHidden
       title={`${current ? '编辑' : '新增'}${cfg.label}`}
       maskClosable={false}
+      keyboard={false}
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>

@@ -2,25 +2,14 @@ import { api } from '../api/client';
 import { unwrap } from '../api/problem';
 import type { Attachment, Schemas } from '../api/types';
 import { filenameFrom, saveBlob } from '../lib/download';
+import { multipart } from '../api/multipart';
 
-/** POST a multipart body with one `file` field (openapi-fetch leaves the boundary to the browser). */
-function fileBody(file: File) {
-  return {
-    // The generated type says `file: string` (format binary); the serializer sends the File.
-    body: { file: file.name } satisfies Schemas['FileUpload'],
-    bodySerializer: () => {
-      const fd = new FormData();
-      fd.append('file', file, file.name);
-      return fd;
-    },
-  };
-}
 
 export async function uploadAttachment(recordId: string, file: File): Promise<Attachment> {
   return unwrap(
     await api.POST('/api/v1/archive/records/{id}/attachments', {
       params: { path: { id: recordId } },
-      ...fileBody(file),
+      ...multipart<Schemas['FileUpload']>({ file }),
     }),
   );
 }
@@ -55,5 +44,3 @@ export async function fetchRecord(id: string) {
 export async function fetchLogs(id: string) {
   return unwrap(await api.GET('/api/v1/archive/records/{id}/logs', { params: { path: { id } } }));
 }
-
-export { fileBody };

@@ -98,7 +98,7 @@ export const CATEGORY_CONFIGS: Configs = {
     dateLabel: '日期',
     titleLabel: '学校名称/学位授予单位 · 学历/学位',
     attachments: '毕业证书、学位证书、学信网认证',
-    columns: ['start_date', 'end_date', 'school', 'major', 'education_level', 'degree'],
+    columns: ['start_date', 'end_date', 'school', 'major', 'education_level'],
     fields: [
       { name: 'start_date', label: '入学日期', kind: 'date', required: true },
       { name: 'end_date', label: '毕业日期', kind: 'date', required: true },
@@ -416,8 +416,9 @@ export function isCategory(v: string | undefined | null): v is Category {
   return !!v && (CATEGORY_KEYS as string[]).includes(v);
 }
 
-export function categoryConfig<C extends Category>(c: C): CategoryConfig<C> {
-  return CATEGORY_CONFIGS[c] as CategoryConfig<C>;
+/** A category's config, typed loosely for the generic form / detail / list code. */
+export function categoryConfig(c: Category): CategoryConfig {
+  return CATEGORY_CONFIGS[c] as unknown as CategoryConfig;
 }
 
 /** "1. 教育经历" as in the menus of both manuals. */

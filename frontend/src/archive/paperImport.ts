@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ArchiveData, DataOf } from '../api/types';
-import type { ParsedPaper } from '../api/upcoming';
+import type { ArchiveData, DataOf, ParsedPaper } from '../api/types';
 
 /** What the user completes per imported paper before it becomes a record. */
 export interface PaperCompletion {
@@ -19,7 +18,8 @@ function norm(s: string): string {
 export function guessRank(authors: string[], myName: string | undefined): number | undefined {
   if (!myName) return undefined;
   const me = norm(myName);
-  const i = authors.findIndex((a) => norm(a) === me);
+  // "本人" is how some sources (the simulated 百度学术) mark the scholar themself.
+  const i = authors.findIndex((a) => norm(a) === me || a.trim() === '本人');
   return i >= 0 ? i + 1 : undefined;
 }
 

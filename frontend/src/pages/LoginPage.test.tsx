@@ -29,14 +29,14 @@ describe('LoginPage', () => {
   it('switches the username label per tab', async () => {
     renderRoutes(routes, '/login');
     fireEvent.click(await screen.findByRole('tab', { name: '法人登录' }));
-    expect(await screen.findByText('统一社会信用代码')).toBeInTheDocument();
+    expect(await screen.findByText('统一社会信用代码或手机号')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('tab', { name: '部门登录' }));
     expect(await screen.findByText('登录名')).toBeInTheDocument();
   });
 
   it('preselects the tab from ?tab=employer', async () => {
     renderRoutes(routes, '/login?tab=employer');
-    expect(await screen.findByPlaceholderText('请输入统一社会信用代码')).toBeInTheDocument();
+    expect(await screen.findByPlaceholderText('请输入统一社会信用代码或手机号')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: '法人登录', selected: true })).toBeInTheDocument();
   });
 

@@ -16,7 +16,7 @@ const KINDS: AccountKind[] = ['individual', 'employer', 'staff'];
 
 const USERNAME: Record<AccountKind, { label: string; placeholder: string }> = {
   individual: { label: '身份证号或手机号', placeholder: '请输入身份证号或手机号' },
-  employer: { label: '统一社会信用代码', placeholder: '请输入统一社会信用代码' },
+  employer: { label: '统一社会信用代码或手机号', placeholder: '请输入统一社会信用代码或手机号' },
   staff: { label: '登录名', placeholder: '请输入登录名' },
 };
 

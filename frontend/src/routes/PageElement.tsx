@@ -9,6 +9,9 @@ import { ProfilePage } from '../pages/profile/ProfilePage';
 import { MyArchivePage } from '../pages/archive/MyArchivePage';
 import { ArchiveReviewPage } from '../pages/review/ArchiveReviewPage';
 import { MessagesPage } from '../pages/MessagesPage';
+import { AuthorisationPage } from '../pages/employer/AuthorisationPage';
+import { UnitInfoPage } from '../pages/employer/UnitInfoPage';
+import { EmployerApplicationsPage } from '../pages/hrss/EmployerApplicationsPage';
 import { pageLabel, type PageDef, type PageKey } from './pages';
 
 const IMPLEMENTED: Partial<Record<PageKey, () => ReactNode>> = {
@@ -17,6 +20,9 @@ const IMPLEMENTED: Partial<Record<PageKey, () => ReactNode>> = {
   archive: () => <MyArchivePage />,
   'archive-review': () => <ArchiveReviewPage />,
   messages: () => <MessagesPage />,
+  authorisation: () => <AuthorisationPage />,
+  'unit-info': () => <UnitInfoPage />,
+  'employer-authorizations': () => <EmployerApplicationsPage />,
   'org-units': () => <OrgUnitsPage />,
   'staff-accounts': () => <StaffAccountsPage />,
   'reference-data': () => <ReferenceDataPage />,

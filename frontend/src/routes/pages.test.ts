@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, PAGES } from './pages';
+import { menuFor, pageOf, PAGES } from './pages';
 
 const names = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((m) => m.name);
 
 describe('menus per role', () => {
   it('matches the brief', () => {
-    expect(names('individual')).toEqual(['个人中心', '我的业绩档案库', '职称申报', '我的申报记录']);
+    expect(names('individual')).toEqual(['个人中心', '个人基本信息', '我的业绩档案库', '职称申报', '我的申报记录']);
     expect(names('employer')).toEqual(['用户中心', '业绩档案审核', '职称申报资格审查', '认定资格审查', '本单位基本信息']);
     expect(names('competent')).toEqual(['用户中心', '职称评审资格审查']);
     expect(names('hrss')).toEqual(['用户中心', '职称评审资格审查', '申报计划', '单位授权审核']);
@@ -17,5 +17,23 @@ describe('menus per role', () => {
   it('gives every page its own route', () => {
     const paths = PAGES.map((p) => p.path);
     expect(new Set(paths).size).toBe(paths.length);
+  });
+});
+
+describe('pages off the menu', () => {
+  it('keeps 我的消息 and 提交授权委托证明 reachable but unlisted', () => {
+    expect(PAGES.find((p) => p.key === 'messages')?.hideInMenu).toBe(true);
+    expect(PAGES.find((p) => p.key === 'authorisation')?.hideInMenu).toBe(true);
+    for (const role of ['individual', 'employer', 'hrss', 'admin'] as const) {
+      expect(names(role)).not.toContain('我的消息');
+      expect(names(role)).not.toContain('提交授权委托证明');
+    }
+  });
+
+  it('maps sub-routes to their page for the menu highlight', () => {
+    expect(pageOf('/archive/paper')?.key).toBe('archive');
+    expect(pageOf('/archive-review/education')?.key).toBe('archive-review');
+    expect(pageOf('/archive')?.key).toBe('archive');
+    expect(pageOf('/nowhere')).toBeUndefined();
   });
 });

@@ -2,7 +2,11 @@ import { Tag } from 'antd';
 
 const ORG_STATUS: Record<string, { text: string; color: string }> = {
   active: { text: '正常', color: 'success' },
-  pending_authorisation: { text: '待授权审核', color: 'warning' },
+  pending_registration: { text: '注册待审核', color: 'warning' },
+  registration_rejected: { text: '注册未通过', color: 'error' },
+  pending_authorisation: { text: '待提交授权委托证明', color: 'warning' },
+  authorisation_submitted: { text: '授权待审核', color: 'processing' },
+  authorisation_rejected: { text: '授权未通过', color: 'error' },
 };
 
 const ACCOUNT_STATUS: Record<string, { text: string; color: string }> = {

@@ -31,8 +31,13 @@ function fieldColumns(cfg: CategoryConfig): ProColumns<ArchiveRecord>[] {
       cols.push({
         title: '起止时间',
         key: 'period',
-        width: 200,
-        render: (_, r) => `${formatDate(data(r).start_date as string)} 至 ${displayValue(end, data(r).end_date)}`,
+        width: 118,
+        render: (_, r) => (
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <div>{formatDate(data(r).start_date as string)}</div>
+            <div>{data(r).end_date ? `至 ${displayValue(end, data(r).end_date)}` : '至今'}</div>
+          </div>
+        ),
       });
       continue;
     }
@@ -48,6 +53,8 @@ function fieldColumns(cfg: CategoryConfig): ProColumns<ArchiveRecord>[] {
   return cols;
 }
 
+const hasOpinion = (r: ArchiveRecord) => (r.status === 'returned' || r.status === 'rejected') && !!r.review_comment;
+
 /** 我的业绩档案库 (seed 002 §3): the seventeen categories, each a list with status tabs. */
 export function MyArchivePage() {
   const { category } = useParams();
@@ -61,6 +68,8 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
   const actionRef = useRef<ActionType>(null);
   const [tab, setTab] = useState<StatusTab>('all');
   const [counts, setCounts] = useState<StatusCounts>();
+  // Returned and rejected records show the reviewer's opinion in a full-width row below them.
+  const [withOpinion, setWithOpinion] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ record: ArchiveRecord | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [logsOf, setLogsOf] = useState<ArchiveRecord | null>(null);
@@ -73,23 +82,13 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
       {
         title: '审核状态',
         key: 'status',
-        width: 200,
-        render: (_, r) => (
-          <div>
-            <RecordStatusTag status={r.status} label={r.status_label} />
-            {(r.status === 'returned' || r.status === 'rejected') && r.review_comment && (
-              <div data-testid="row-review-comment" style={{ color: '#cf1322', fontSize: 12, marginTop: 4, whiteSpace: 'normal' }}>
-                {r.status === 'returned' ? '退回意见' : '不通过意见'}：{r.review_comment}
-              </div>
-            )}
-          </div>
-        ),
+        width: 90,
+        render: (_, r) => <RecordStatusTag status={r.status} label={r.status_label} />,
       },
-      { title: '附件', key: 'attachments', width: 60, render: (_, r) => r.attachments.length },
       {
         title: '操作',
         key: 'actions',
-        width: 190,
+        width: 136,
         fixed: 'right',
         render: (_, r) => (
           <Space size={0} wrap>
@@ -150,7 +149,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
         <ProTable<ArchiveRecord, { category: string; status: StatusTab }>
           rowKey="id"
           actionRef={actionRef}
-          headerTitle={numberedLabel(cfg.key)}
+          cardProps={{ title: <span data-testid="category-title">{numberedLabel(cfg.key)}</span> }}
           columns={columns}
           cardBordered
           search={false}
@@ -159,6 +158,24 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
           pagination={{ defaultPageSize: 10, showSizeChanger: true }}
           options={{ density: false, setting: false, reload: true }}
           locale={{ emptyText: `暂无${cfg.label}记录，点击“新增”添加` }}
+          expandable={{
+            expandedRowKeys: withOpinion,
+            showExpandColumn: false,
+            rowExpandable: hasOpinion,
+            expandedRowRender: (r) => (
+              <div data-testid="row-review-comment" style={{ color: '#cf1322', paddingLeft: 40, whiteSpace: 'pre-wrap' }}>
+                <Typography.Text strong style={{ color: '#cf1322' }}>
+                  {r.status === 'returned' ? '退回意见' : '不通过意见'}：
+                </Typography.Text>
+                {r.review_comment}
+                {r.status === 'returned' && (
+                  <Button type="link" size="small" onClick={() => setEditing({ record: r })}>
+                    去修改
+                  </Button>
+                )}
+              </div>
+            ),
+          }}
           toolbar={{
             menu: {
               type: 'tab',
@@ -188,6 +205,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
                 }),
               );
               setCounts(page.counts);
+              setWithOpinion(page.items.filter(hasOpinion).map((r) => r.id));
               return { data: page.items, total: page.total, success: true };
             } catch (err) {
               message.error(errorMessage(err));

@@ -4,7 +4,8 @@ import { CloudDownloadOutlined, ImportOutlined, InboxOutlined, WarningOutlined }
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { errorMessage, unwrap } from '../../api/problem';
-import { upcoming, type ParsedPaper, type ParsedPapers } from '../../api/upcoming';
+import { multipart } from '../../api/multipart';
+import type { ParsedPaper, PaperImportResult, Schemas } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { ENUMS } from '../../archive/categories';
 import { initialCompletion, missingFields, pickerMonth, toPaperRecord, type PaperCompletion } from '../../archive/paperImport';
@@ -30,13 +31,17 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
   const [scholarId, setScholarId] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
-  const loaded = (items: ParsedPaper[]) => {
+  const [skipped, setSkipped] = useState<string[]>([]);
+
+  const loaded = ({ items, skipped }: PaperImportResult) => {
+    setSkipped(skipped);
+    setProgress(null);
     const rs = items.map((p, i) => ({ ...p, key: i }));
     setRows(rs);
     setDone(new Set());
     setCompletion(Object.fromEntries(rs.map((r) => [r.key, initialCompletion(r, me?.name)])));
     setSelected(rs.map((r) => r.key));
-    if (!items.length) message.warning('未解析到论文');
+    if (!items.length) message.warning('未读取到可导入的论文');
   };
 
   const parseFile = async (file: File) => {
@@ -47,9 +52,7 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
     }
     setLoading(true);
     try {
-      const fd = new FormData();
-      fd.append('file', file, file.name);
-      loaded((await upcoming.post<ParsedPapers>('/api/v1/archive/papers/parse', fd)).items);
+      loaded(unwrap(await api.POST('/api/v1/archive/papers/parse', multipart<Schemas['CitationFile']>({ file }))));
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
@@ -64,7 +67,7 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
     }
     setLoading(true);
     try {
-      loaded((await upcoming.post<ParsedPapers>('/api/v1/archive/papers/scholar', { scholar_id: scholarId.trim() })).items);
+      loaded(unwrap(await api.POST('/api/v1/archive/papers/scholar', { body: { scholar_id: scholarId.trim() } })));
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
@@ -246,6 +249,7 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
         open={open}
         title="导入论文"
         width={1080}
+        style={{ top: 20 }}
         onCancel={() => {
           setOpen(false);
           setProgress(null);
@@ -272,7 +276,24 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
             {
               key: 'file',
               label: 'BibTeX / RIS 文件',
-              children: (
+              children: rows.length ? (
+                <Space>
+                  <Upload
+                    accept=".bib,.ris,.txt"
+                    showUploadList={false}
+                    disabled={loading}
+                    beforeUpload={(file) => {
+                      void parseFile(file);
+                      return false;
+                    }}
+                  >
+                    <Button icon={<InboxOutlined />} loading={loading}>
+                      重新选择文件
+                    </Button>
+                  </Upload>
+                  <Typography.Text type="secondary">{PAPER_IMPORT.describe}</Typography.Text>
+                </Space>
+              ) : (
                 <Upload.Dragger
                   accept=".bib,.ris,.txt"
                   showUploadList={false}
@@ -281,7 +302,6 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
                     void parseFile(file);
                     return false;
                   }}
-                  style={{ padding: '4px 0' }}
                 >
                   <p className="ant-upload-drag-icon" style={{ marginBottom: 4 }}>
                     <InboxOutlined />
@@ -316,6 +336,21 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
             style={{ marginTop: 8 }}
           />
         )}
+        {skipped.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            message={`${skipped.length} 条记录无法读取，已跳过`}
+            description={
+              <ul style={{ paddingLeft: 18, margin: 0 }}>
+                {skipped.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {rows.length > 0 && (
           <>
             <Alert
@@ -331,7 +366,7 @@ export function PaperImport({ onImported }: { onImported: () => void }) {
               dataSource={rows}
               columns={columns}
               pagination={false}
-              scroll={{ y: 360 }}
+              scroll={{ y: 'calc(100vh - 470px)' }}
               rowSelection={{
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as number[]),

@@ -91,16 +91,16 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
     {
       title: '姓名',
       key: 'name',
-      width: 110,
+      width: 90,
       render: (_, r) => (
         <a onClick={() => setViewing(r.id)} data-testid="review-row-name">
           {r.owner.name}
         </a>
       ),
     },
-    { title: '证件号码', key: 'id_number', width: 170, render: (_, r) => r.owner.id_number_masked ?? '—' },
-    { title: cfg.dateLabel, key: 'date', width: 110, render: (_, r) => formatDate(r.record_date) },
-    { title: cfg.titleLabel, dataIndex: 'title', ellipsis: true },
+    { title: '证件号码', key: 'id_number', width: 160, render: (_, r) => r.owner.id_number_masked ?? '—' },
+    { title: cfg.dateLabel, key: 'date', width: 104, render: (_, r) => (cfg.key === 'assessment' ? `${r.record_date?.slice(0, 4) ?? '—'}年度` : formatDate(r.record_date)) },
+    { title: cfg.titleLabel, dataIndex: 'title', render: (_, r) => <span style={{ wordBreak: 'break-all' }}>{r.title}</span> },
     {
       title: '审核状态',
       key: 'status',
@@ -132,18 +132,21 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
         <ProTable<ReviewRow, { category: string; status: StatusTab; q: string }>
           rowKey="id"
           actionRef={actionRef}
-          headerTitle={
-            <Space size={16}>
-              <span>{numberedLabel(cfg.key)}</span>
-              <Input.Search
-                allowClear
-                enterButton="查询"
-                style={{ width: 400 }}
-                placeholder="请输入申报人姓名或证件号码关键字模糊查询"
-                onSearch={(v) => setQ(v.trim())}
-              />
-            </Space>
-          }
+          cardProps={{
+            title: (
+              <Space size={24} wrap>
+                <span data-testid="category-title">{numberedLabel(cfg.key)}</span>
+                <Input.Search
+                  allowClear
+                  enterButton="查询"
+                  style={{ width: 420 }}
+                  placeholder="请输入申报人姓名或证件号码关键字模糊查询"
+                  onSearch={(v) => setQ(v.trim())}
+                  data-testid="review-search"
+                />
+              </Space>
+            ),
+          }}
           columns={columns}
           cardBordered
           search={false}
