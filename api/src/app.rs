@@ -146,6 +146,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .service(accounts::profile::search_employers)
         .service(notify::routes::list)
         .service(notify::routes::mark_read)
+        .service(notify::routes::mark_all_read)
         .service(notify::routes::sms_outbox);
 }
 

@@ -176,6 +176,23 @@ dual!(submit_review_return_fix_and_approve, |app| {
         .await
         .unwrap();
     assert_eq!(notes["unread"], 3);
+    let marked: Value = app
+        .post("/api/v1/notifications/read-all", json!({}), Some(&me))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(marked["updated"], 3);
+    let notes: Value = app
+        .get("/api/v1/notifications", Some(&me))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (notes["unread"].as_u64(), notes["total"].as_u64()),
+        (Some(0), Some(3))
+    );
 
     // fix and resubmit: back to pending at the employer
     let mut fixed = work();

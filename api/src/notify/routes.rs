@@ -179,3 +179,28 @@ pub async fn sms_outbox(
         per_page,
     }))
 }
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MarkedRead {
+    /// How many messages were unread and are now read.
+    pub updated: u64,
+}
+
+/// 全部标为已读
+#[utoipa::path(tag = "notify", security(("bearer" = [])),
+    responses((status = 200, description = "已将全部未读消息标为已读", body = MarkedRead)))]
+#[post("/notifications/read-all")]
+pub async fn mark_all_read(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<web::Json<MarkedRead>> {
+    let res = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(Utc::now())))
+        .filter(notification::Column::AccountId.eq(user.id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(&state.db)
+        .await?;
+    Ok(web::Json(MarkedRead {
+        updated: res.rows_affected,
+    }))
+}
