@@ -148,7 +148,7 @@ dual!(duplicate_id_number_and_phone_conflict, |app| {
 
 dual!(employer_registration_creates_a_pending_unit, |app| {
     let code = credit_code(1);
-    let body = json!({"unit_name": "杭州博恩天成软件技术有限公司", "credit_code": code, "operator_name": "王诚", "phone": "15712346340", "password": "Passw0rd2026"});
+    let body = json!({"unit_name": "杭州博恩天成软件技术有限公司", "credit_code": code, "operator_name": "王诚", "phone": "15712346399", "password": "Passw0rd2026"});
     let res = app
         .post("/api/v1/auth/register/employer", body.clone(), None)
         .await;
@@ -194,7 +194,16 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
         .json()
         .await
         .unwrap();
-    assert_eq!(me["phone_masked"], "157****6340");
+    assert_eq!(me["phone_masked"], "157****6399");
+    // an employer phone is unique (units without a credit code log in with it)
+    let same_phone = json!({"unit_name": "第三家单位", "credit_code": credit_code(2), "operator_name": "丁", "phone": "15712346340", "password": "Passw0rd2026"});
+    problem(
+        app.post("/api/v1/auth/register/employer", same_phone, None)
+            .await,
+        409,
+        "phone_taken",
+    )
+    .await;
     assert_eq!(me["org_unit"]["name"], "杭州博恩天成软件技术有限公司");
 });
 

@@ -441,6 +441,25 @@ dual!(
             ),
             (Some("approved"), Some("宁波市水利局"))
         );
+        // another employer's phone cannot be taken over (units without a code log in with it)
+        let other = json!({"unit_name": "另一单位", "credit_code": credit_code(5), "operator_name": "丙", "phone": "15900009999", "password": "Passw0rd2026"});
+        assert_eq!(
+            app.post("/api/v1/auth/register/employer", other, None)
+                .await
+                .status(),
+            201
+        );
+        problem(
+            app.post(
+                "/api/v1/employer/phone/code",
+                json!({"phone": "15900009999"}),
+                Some(&emp),
+            )
+            .await,
+            409,
+            "phone_taken",
+        )
+        .await;
         let res = app
             .post(
                 "/api/v1/employer/phone/code",

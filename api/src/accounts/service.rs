@@ -171,6 +171,19 @@ pub async fn register_employer(
             "该统一社会信用代码已注册，请直接登录",
         ));
     }
+    // Units without a credit code log in with their phone, so employer phones stay unique.
+    if account::Entity::find()
+        .filter(account::Column::Role.eq("employer"))
+        .filter(account::Column::Phone.eq(phone.as_str()))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Err(AppError::conflict(
+            "phone_taken",
+            "该手机号已绑定其他单位账号，请更换手机号",
+        ));
+    }
     let hash_model = new_account(
         Role::Employer,
         code.as_str(),

@@ -977,6 +977,18 @@ pub async fn send_phone_code(
     if phone.as_str() == acc.phone {
         return Err(field_error("phone", "新手机号与当前绑定手机号相同"));
     }
+    // Units without a credit code log in with their phone: it must stay unique among employers.
+    let taken = account::Entity::find()
+        .filter(account::Column::Role.eq("employer"))
+        .filter(account::Column::Phone.eq(phone.as_str()))
+        .count(&state.db)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::conflict(
+            "phone_taken",
+            "该手机号已绑定其他单位账号，请更换手机号",
+        ));
+    }
     let recent = sms_code::Entity::find()
         .filter(sms_code::Column::AccountId.eq(acc.id))
         .filter(sms_code::Column::Purpose.eq("change_phone"))
