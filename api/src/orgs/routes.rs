@@ -176,6 +176,7 @@ pub async fn employer_info(
 /// 修改手机号：向新手机号发送验证码（12333 短信）
 #[utoipa::path(tag = "employer", security(("bearer" = [])), request_body = PhoneCodeRequest,
     responses((status = 202, description = "验证码已发送", body = PhoneCodeSent),
+              (status = 409, description = "该手机号已绑定其他单位账号", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "发送过于频繁", body = Problem, content_type = "application/problem+json")))]
 #[post("/employer/phone/code")]
 pub async fn phone_code(

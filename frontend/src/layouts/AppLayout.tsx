@@ -6,7 +6,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/session';
 import { ROLE_LABELS } from '../auth/roles';
 import { useEmployerAuthorisation } from '../auth/onboarding';
-import { AUTHORISATION_PATH, HOME_PATH, PAGES, PROFILE_PATH, menuFor, pageOf, pageLabel } from '../routes/pages';
+import { AUTHORISATION_PATH, HOME_PATH, PAGES, PROFILE_PATH, menuFor, pageOf, pageLabel, selectedMenuKeys } from '../routes/pages';
 import { useProfile } from '../pages/profile/profileQuery';
 import { NotificationBell } from '../notify/NotificationBell';
 import { PLATFORM_NAME } from '../branding';
@@ -41,6 +41,8 @@ export function AppLayout() {
     ? [{ path: gatePage.path, name: pageLabel(gatePage, me.role), icon: gatePage.icon }]
     : menuFor(me.role);
   const current = pageOf(location.pathname);
+  // Controlled, so a page off the menu (我的消息, …) leaves no item selected or tinted.
+  const selectedKeys = selectedMenuKeys(location.pathname, menu);
 
   return (
     <ProLayout
@@ -54,6 +56,7 @@ export function AppLayout() {
       contentWidth="Fluid"
       location={{ pathname: current?.path ?? location.pathname }}
       route={{ path: '/', routes: menu }}
+      selectedKeys={selectedKeys}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       onMenuHeaderClick={() => navigate(HOME_PATH)}
       token={{

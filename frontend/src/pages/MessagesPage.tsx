@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Badge, Button, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,23 +8,39 @@ import type { Notification } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { NOTIFICATIONS_KEY } from '../notify/unread';
 
-/** 我的消息: in-app notifications, newest first; opening one marks it read. */
+/** 我的消息: in-app notifications, newest first; one or all of them can be marked read. */
 export function MessagesPage() {
   const actionRef = useRef<ActionType>(null);
-  const pageUnread = useRef<string[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [markingAll, setMarkingAll] = useState(false);
   const qc = useQueryClient();
   const { message } = App.useApp();
 
-  const markRead = async (ids: string[]) => {
+  /** Refresh the list and the header bell's count. */
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+    actionRef.current?.reload();
+  };
+
+  const markRead = async (id: string) => {
     try {
-      for (const id of ids) {
-        unwrap(await api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
-      }
+      unwrap(await api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
     } catch (err) {
       message.error(errorMessage(err));
     }
-    void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-    actionRef.current?.reload();
+    refresh();
+  };
+
+  const markAllRead = async () => {
+    setMarkingAll(true);
+    try {
+      unwrap(await api.POST('/api/v1/notifications/read-all'));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setMarkingAll(false);
+    }
+    refresh();
   };
 
   const columns: ProColumns<Notification>[] = [
@@ -53,7 +69,7 @@ export function MessagesPage() {
         r.read ? (
           <Typography.Text type="secondary">已读</Typography.Text>
         ) : (
-          <Button type="link" size="small" onClick={() => markRead([r.id])}>
+          <Button type="link" size="small" onClick={() => markRead(r.id)}>
             标为已读
           </Button>
         ),
@@ -71,21 +87,15 @@ export function MessagesPage() {
       options={{ density: false, setting: false, reload: true }}
       pagination={{ defaultPageSize: 10 }}
       locale={{ emptyText: '暂无消息' }}
-      toolBarRender={() => [
-        <Button
-          key="all"
-          onClick={async () => {
-            const ids = pageUnread.current.slice();
-            if (!ids.length) {
-              message.info('本页没有未读消息');
-              return;
-            }
-            await markRead(ids);
-          }}
-        >
-          本页全部标为已读
-        </Button>,
-      ]}
+      // `toolbar.actions`, not `toolBarRender`: ProTable's toolbar only re-renders when its props
+      // change, so the button's disabled/loading state must be part of them.
+      toolbar={{
+        actions: [
+          <Button key="all" disabled={unread === 0} loading={markingAll} onClick={markAllRead}>
+            全部标为已读
+          </Button>,
+        ],
+      }}
       request={async (params) => {
         try {
           const page = unwrap(
@@ -93,7 +103,7 @@ export function MessagesPage() {
               params: { query: { page: params.current ?? 1, per_page: params.pageSize ?? 10 } },
             }),
           );
-          pageUnread.current = page.items.filter((n) => !n.read).map((n) => n.id);
+          setUnread(page.unread);
           return { data: page.items, total: page.total, success: true };
         } catch (err) {
           message.error(errorMessage(err));

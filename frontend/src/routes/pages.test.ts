@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, pageOf, PAGES } from './pages';
+import { menuFor, pageOf, PAGES, selectedMenuKeys } from './pages';
 
 const names = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((m) => m.name);
 
@@ -35,5 +35,15 @@ describe('pages off the menu', () => {
     expect(pageOf('/archive-review/education')?.key).toBe('archive-review');
     expect(pageOf('/archive')?.key).toBe('archive');
     expect(pageOf('/nowhere')).toBeUndefined();
+  });
+
+  it('selects the menu key of the current route and none for pages off the menu', () => {
+    const menu = menuFor('individual');
+    expect(selectedMenuKeys('/archive/paper', menu)).toEqual(['/archive']);
+    expect(selectedMenuKeys('/user-center', menu)).toEqual(['/user-center']);
+    expect(selectedMenuKeys('/messages', menu)).toEqual([]);
+    expect(selectedMenuKeys('/nowhere', menu)).toEqual([]);
+    // a page of another role is not in this menu
+    expect(selectedMenuKeys('/admin/org-units', menu)).toEqual([]);
   });
 });

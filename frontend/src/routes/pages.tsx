@@ -132,3 +132,9 @@ export const AUTHORISATION_PATH = '/authorisation';
 export function pageOf(pathname: string): PageDef | undefined {
   return PAGES.find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`));
 }
+
+/** The selected menu key for a location: its page's path when that page is in `menu`, else none. */
+export function selectedMenuKeys(pathname: string, menu: readonly { path: string }[]): string[] {
+  const page = pageOf(pathname);
+  return page && menu.some((m) => m.path === page.path) ? [page.path] : [];
+}

@@ -12,7 +12,7 @@ import { checkCreditCode, checkPhone, ruleFrom } from '../../lib/validators';
 import { UNIT_CERTIFICATE, precheckFile } from '../../lib/upload';
 import { RegisterCard } from './RegisterCard';
 import { formLayout, tailLayout } from './formLayout';
-import { PASSWORD_HINT, confirmRules, passwordRules } from './passwordRules';
+import { PasswordFields } from './PasswordFields';
 
 type Body = components['schemas']['RegisterEmployer'];
 type Values = Body & { confirm: string };
@@ -133,12 +133,7 @@ function WithCode() {
         <Form.Item label="手机号" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkPhone)]}>
           <Input placeholder="请输入经办人11位手机号码" maxLength={11} />
         </Form.Item>
-        <Form.Item label="密码" name="password" validateFirst rules={passwordRules} extra={PASSWORD_HINT}>
-          <Input.Password placeholder="请设置登录密码" autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="确认密码" name="confirm" dependencies={['password']} validateFirst rules={confirmRules}>
-          <Input.Password placeholder="请再次输入密码" autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields />
         <Form.Item {...tailLayout}>
           <Button type="primary" htmlType="submit" loading={submitting} block>
             注册
@@ -261,12 +256,7 @@ function WithoutCode({ onDone }: { onDone: () => void }) {
         >
           <Input placeholder="请输入经办人11位手机号码" maxLength={11} />
         </Form.Item>
-        <Form.Item label="密码" name="password" validateFirst rules={passwordRules} extra={PASSWORD_HINT}>
-          <Input.Password placeholder="请设置登录密码" autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="确认密码" name="confirm" dependencies={['password']} validateFirst rules={confirmRules}>
-          <Input.Password placeholder="请再次输入密码" autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields />
         <Form.Item
           name="agreed"
           valuePropName="checked"

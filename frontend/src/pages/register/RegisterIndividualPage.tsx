@@ -7,7 +7,7 @@ import type { components } from '../../api/schema';
 import { checkIdNumber, checkPhone, ruleFrom } from '../../lib/validators';
 import { RegisterCard } from './RegisterCard';
 import { formLayout, tailLayout } from './formLayout';
-import { PASSWORD_HINT, confirmRules, passwordRules } from './passwordRules';
+import { PasswordFields } from './PasswordFields';
 
 type Body = components['schemas']['RegisterIndividual'];
 type Values = Body & { confirm: string };
@@ -59,12 +59,7 @@ export function RegisterIndividualPage() {
         <Form.Item label="手机号" name="phone" validateFirst rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkPhone)]}>
           <Input placeholder="请输入11位手机号码" maxLength={11} />
         </Form.Item>
-        <Form.Item label="密码" name="password" validateFirst rules={passwordRules} extra={PASSWORD_HINT}>
-          <Input.Password placeholder="请设置登录密码" autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="确认密码" name="confirm" dependencies={['password']} validateFirst rules={confirmRules}>
-          <Input.Password placeholder="请再次输入密码" autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields />
         <Form.Item {...tailLayout}>
           <Button type="primary" htmlType="submit" loading={submitting} block>
             注册
