@@ -37,6 +37,11 @@ impl PageParams {
     }
 }
 
+/// Rows to skip for `page` of `per_page` rows (both already resolved).
+pub fn offset(page: u32, per_page: u32) -> u64 {
+    u64::from(page - 1) * u64::from(per_page)
+}
+
 /// Accepts an integer given as a number, as an integral float (`151.0`) or as a string of either.
 pub fn de_opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     struct V;

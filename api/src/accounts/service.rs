@@ -27,6 +27,26 @@ fn dummy_hash() -> &'static str {
     H.get_or_init(|| hash_password("dummy-password-0"))
 }
 
+/// Units without a credit code log in with their phone, so an employer phone belongs to one
+/// employer account only (409 `phone_taken` otherwise).
+pub async fn ensure_employer_phone_free<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    phone: &Phone,
+) -> AppResult<()> {
+    let taken = account::Entity::find()
+        .filter(account::Column::Role.eq("employer"))
+        .filter(account::Column::Phone.eq(phone.as_str()))
+        .count(db)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::conflict(
+            "phone_taken",
+            "该手机号已绑定其他单位账号，请更换手机号",
+        ));
+    }
+    Ok(())
+}
+
 /// Loads accounts by id in one query (no N+1 in list views).
 pub async fn accounts_by_id<C: sea_orm::ConnectionTrait>(
     db: &C,
@@ -171,19 +191,7 @@ pub async fn register_employer(
             "该统一社会信用代码已注册，请直接登录",
         ));
     }
-    // Units without a credit code log in with their phone, so employer phones stay unique.
-    if account::Entity::find()
-        .filter(account::Column::Role.eq("employer"))
-        .filter(account::Column::Phone.eq(phone.as_str()))
-        .count(db)
-        .await?
-        > 0
-    {
-        return Err(AppError::conflict(
-            "phone_taken",
-            "该手机号已绑定其他单位账号，请更换手机号",
-        ));
-    }
+    ensure_employer_phone_free(db, &phone).await?;
     let hash_model = new_account(
         Role::Employer,
         code.as_str(),
@@ -436,7 +444,7 @@ pub async fn list_staff(
     let total = query.clone().count(db).await?;
     let rows = query
         .order_by_asc(account::Column::Username)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(db)
         .await?;

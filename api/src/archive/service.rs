@@ -483,7 +483,7 @@ pub async fn list_mine(
         .filter(cond)
         .order_by_desc(archive_record::Column::RecordDate)
         .order_by_desc(archive_record::Column::Id)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(&state.db)
         .await?;
@@ -538,7 +538,7 @@ pub async fn review_list(
             .filter(cond)
             .order_by_desc(archive_record::Column::SubmittedAt)
             .order_by_desc(archive_record::Column::Id)
-            .offset(((page_no - 1) * per_page) as u64)
+            .offset(crate::pagination::offset(page_no, per_page))
             .limit(per_page as u64)
             .all(db)
             .await?

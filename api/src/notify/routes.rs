@@ -54,7 +54,7 @@ pub async fn list(
     let rows = mine
         .order_by_desc(notification::Column::CreatedAt)
         .order_by_desc(notification::Column::Id)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(&state.db)
         .await?;
@@ -154,7 +154,7 @@ pub async fn sms_outbox(
     let rows = query
         .order_by_desc(outbox::Column::CreatedAt)
         .order_by_desc(outbox::Column::Id)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(&state.db)
         .await?;

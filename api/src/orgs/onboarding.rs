@@ -424,17 +424,7 @@ pub async fn register_without_code(
     }
     errs.finish()?;
     let (phone, password, hrss) = (phone.unwrap(), password.unwrap(), hrss.unwrap());
-    let taken = account::Entity::find()
-        .filter(account::Column::Role.eq("employer"))
-        .filter(account::Column::Phone.eq(phone.as_str()))
-        .count(&state.db)
-        .await?;
-    if taken > 0 {
-        return Err(AppError::conflict(
-            "phone_taken",
-            "该手机号已绑定其他单位账号，无统一社会信用代码的单位以手机号登录，请更换手机号",
-        ));
-    }
+    crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
     let (name, bytes) = form.file.unwrap();
     let hash = hash_password(password.expose());
     let write = crate::db::begin_write(&state.db).await?;
@@ -763,7 +753,7 @@ pub async fn list_applications(
         .filter(cond)
         .order_by_desc(employer_application::Column::CreatedAt)
         .order_by_desc(employer_application::Column::Id)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(&state.db)
         .await?;
@@ -977,18 +967,7 @@ pub async fn send_phone_code(
     if phone.as_str() == acc.phone {
         return Err(field_error("phone", "新手机号与当前绑定手机号相同"));
     }
-    // Units without a credit code log in with their phone: it must stay unique among employers.
-    let taken = account::Entity::find()
-        .filter(account::Column::Role.eq("employer"))
-        .filter(account::Column::Phone.eq(phone.as_str()))
-        .count(&state.db)
-        .await?;
-    if taken > 0 {
-        return Err(AppError::conflict(
-            "phone_taken",
-            "该手机号已绑定其他单位账号，请更换手机号",
-        ));
-    }
+    crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
     let recent = sms_code::Entity::find()
         .filter(sms_code::Column::AccountId.eq(acc.id))
         .filter(sms_code::Column::Purpose.eq("change_phone"))

@@ -187,7 +187,7 @@ pub async fn list(
         .order_by_asc(org_unit::Column::Level)
         .order_by_asc(org_unit::Column::Name)
         .order_by_asc(org_unit::Column::Id)
-        .offset(((page_no - 1) * per_page) as u64)
+        .offset(crate::pagination::offset(page_no, per_page))
         .limit(per_page as u64)
         .all(db)
         .await?;
