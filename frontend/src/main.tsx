@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './AppProviders';
 import { createQueryClient } from './appConfig';
-import { createAppRouter } from './router';
+import { createAppRouter } from './routes/router';
 import { setAuthFailureHandler } from './api/client';
 import { localTokenStore } from './api/tokens';
 import './index.css';

@@ -14,7 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 导入论文：解析 BibTeX / RIS 文件，供预览与勾选 */
-        post: operations["parse"];
+        post: operations["parse_citations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -31,7 +31,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 导入论文：从百度学术 ScholarID 获取论文列表（默认为模拟学术服务） */
-        post: operations["scholar"];
+        post: operations["import_scholar_papers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,10 +46,10 @@ export interface paths {
             cookie?: never;
         };
         /** 我的业绩档案：按类别与状态查看 */
-        get: operations["list_mine"];
+        get: operations["list_my_records"];
         put?: never;
         /** 新增业绩档案记录（提交所在单位审核） */
-        post: operations["create"];
+        post: operations["create_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -66,10 +66,10 @@ export interface paths {
         /** 查看业绩档案记录（本人或审核单位） */
         get: operations["get_archive_record"];
         /** 修改业绩档案记录（待审核、退回状态可修改，保存即重新提交审核） */
-        put: operations["update"];
+        put: operations["update_record"];
         post?: never;
         /** 删除业绩档案记录（仅待审核、不通过状态） */
-        delete: operations["remove"];
+        delete: operations["delete_record"];
         options?: never;
         head?: never;
         patch?: never;
@@ -85,7 +85,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 上传附件（pdf/jpg/png，≤10 MB，按内容校验） */
-        post: operations["upload"];
+        post: operations["upload_attachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -100,11 +100,11 @@ export interface paths {
             cookie?: never;
         };
         /** 下载附件（本人或审核单位） */
-        get: operations["download"];
+        get: operations["download_attachment"];
         put?: never;
         post?: never;
         /** 删除附件（记录可修改时） */
-        delete: operations["remove_attachment"];
+        delete: operations["delete_attachment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -118,7 +118,7 @@ export interface paths {
             cookie?: never;
         };
         /** 审核日志 */
-        get: operations["logs"];
+        get: operations["list_record_logs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 审核：通过 / 不通过 / 退回（单条或批量，最多1000条一次，逐条返回结果） */
-        post: operations["decide"];
+        post: operations["decide_records"];
         delete?: never;
         options?: never;
         head?: never;
@@ -152,7 +152,7 @@ export interface paths {
             cookie?: never;
         };
         /** 业绩档案审核列表（本单位人员；按姓名或证件号码模糊查询；状态页签计数） */
-        get: operations["review_list"];
+        get: operations["list_review_records"];
         put?: never;
         post?: never;
         delete?: never;
@@ -171,7 +171,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 审核单条：通过 / 不通过 / 退回（两人同时审核同一条时，后到者得到 409） */
-        post: operations["decide_one"];
+        post: operations["decide_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,7 +186,7 @@ export interface paths {
             cookie?: never;
         };
         /** 业绩档案审核：各类别待审核数量 */
-        get: operations["review_summary"];
+        get: operations["get_review_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
             cookie?: never;
         };
         /** 我的业绩档案库：各类别各状态数量（左侧菜单的退回提示） */
-        get: operations["my_summary"];
+        get: operations["get_my_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -262,7 +262,7 @@ export interface paths {
          * 刷新登录凭证 (rotates the refresh token)
          * @description Presenting a refresh token that was already used revokes its whole family.
          */
-        post: operations["refresh"];
+        post: operations["refresh_tokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -296,7 +296,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 法人注册（无统一社会信用代码：单位尚在筹建中等情况），提交后由属地人社部门人工审核 */
-        post: operations["register_without_code"];
+        post: operations["register_employer_without_code"];
         delete?: never;
         options?: never;
         head?: never;
@@ -328,7 +328,7 @@ export interface paths {
             cookie?: never;
         };
         /** 单位授权审核：注册申请与授权委托证明列表（人社部门，本辖区） */
-        get: operations["applications"];
+        get: operations["list_employer_applications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -364,7 +364,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 单位授权审核：通过 / 不通过（短信通知单位） */
-        post: operations["decide_application"];
+        post: operations["decide_employer_application"];
         delete?: never;
         options?: never;
         head?: never;
@@ -379,7 +379,7 @@ export interface paths {
             cookie?: never;
         };
         /** 单位授权审核：查看单位证件或授权委托证明文件 */
-        get: operations["application_file"];
+        get: operations["download_application_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -396,7 +396,7 @@ export interface paths {
             cookie?: never;
         };
         /** 授权委托证明：当前状态 */
-        get: operations["authorisation"];
+        get: operations["get_authorisation"];
         put?: never;
         /** 提交授权委托证明（选择单位隶属关系，上传加盖公章的 PDF 扫描件） */
         post: operations["submit_authorisation"];
@@ -414,7 +414,7 @@ export interface paths {
             cookie?: never;
         };
         /** 下载《用人单位委托证明》模板（PDF，已填入单位名称与账号） */
-        get: operations["authorisation_template"];
+        get: operations["download_authorisation_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -431,7 +431,7 @@ export interface paths {
             cookie?: never;
         };
         /** 本单位基本信息 */
-        get: operations["employer_info"];
+        get: operations["get_employer_info"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,7 +484,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 修改手机号：向新手机号发送验证码（12333 短信） */
-        post: operations["phone_code"];
+        post: operations["send_phone_code"];
         delete?: never;
         options?: never;
         head?: never;
@@ -516,7 +516,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前用户 */
-        get: operations["me"];
+        get: operations["get_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -533,7 +533,7 @@ export interface paths {
             cookie?: never;
         };
         /** 我的消息 */
-        get: operations["list"];
+        get: operations["list_notifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -552,7 +552,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 全部标为已读 */
-        post: operations["mark_all_read"];
+        post: operations["mark_all_notifications_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -569,7 +569,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 标记消息为已读 */
-        post: operations["mark_read"];
+        post: operations["mark_notification_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,7 +637,7 @@ export interface paths {
             cookie?: never;
         };
         /** 工作单位变更记录 */
-        get: operations["employment"];
+        get: operations["list_employment_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,7 +654,7 @@ export interface paths {
             cookie?: never;
         };
         /** 人社部门与主管部门（公开；注册选择属地人社部门、提交授权时选择单位隶属关系） */
-        get: operations["departments"];
+        get: operations["list_departments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -671,7 +671,7 @@ export interface paths {
             cookie?: never;
         };
         /** 学历 */
-        get: operations["education_levels"];
+        get: operations["list_education_levels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -688,7 +688,7 @@ export interface paths {
             cookie?: never;
         };
         /** 民族（56个民族，GB 3304） */
-        get: operations["ethnicities"];
+        get: operations["list_ethnicities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -705,7 +705,7 @@ export interface paths {
             cookie?: never;
         };
         /** 政治面貌（GB/T 4762） */
-        get: operations["political_statuses"];
+        get: operations["list_political_statuses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -722,7 +722,7 @@ export interface paths {
             cookie?: never;
         };
         /** 职称系列目录（含级别与职称名称） */
-        get: operations["title_series"];
+        get: operations["list_title_series"];
         put?: never;
         post?: never;
         delete?: never;
@@ -739,7 +739,7 @@ export interface paths {
             cookie?: never;
         };
         /** 短信发件箱（管理员；模拟网关下可在此查看“已发送”的短信） */
-        get: operations["sms_outbox"];
+        get: operations["list_sms_outbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -756,10 +756,10 @@ export interface paths {
             cookie?: never;
         };
         /** 账号分配：部门、评委会办公室与评委账号列表（管理员） */
-        get: operations["list_staff"];
+        get: operations["list_staff_accounts"];
         put?: never;
         /** 账号分配：新建部门、评委会办公室或评委账号（管理员） */
-        post: operations["create_staff"];
+        post: operations["create_staff_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1201,8 +1201,7 @@ export interface components {
          */
         Decision: "approve" | "reject" | "return";
         DecisionOutcome: {
-            /** @description `not_found` or `already_reviewed` when not ok. */
-            code?: string | null;
+            code?: components["schemas"]["ErrorCode"] | null;
             message?: string | null;
             ok: boolean;
             /** Format: uuid */
@@ -1327,6 +1326,12 @@ export interface components {
             /** Format: date */
             start_date: string;
         };
+        /**
+         * @description The stable, machine-readable `code` of every problem the API returns. Integrators and
+         *     the SPA switch on these values; the OpenAPI document lists them.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed";
         /** @description One field that failed validation. */
         FieldError: {
             /**
@@ -1620,7 +1625,7 @@ export interface components {
          *     }
          */
         Problem: {
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             detail: string;
             errors?: components["schemas"]["FieldError"][];
             /** Format: int32 */
@@ -2065,7 +2070,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    parse: {
+    parse_citations: {
         parameters: {
             query?: never;
             header?: never;
@@ -2143,7 +2148,7 @@ export interface operations {
             };
         };
     };
-    scholar: {
+    import_scholar_papers: {
         parameters: {
             query?: never;
             header?: never;
@@ -2230,7 +2235,7 @@ export interface operations {
             };
         };
     };
-    list_mine: {
+    list_my_records: {
         parameters: {
             query?: {
                 category?: components["schemas"]["Category"];
@@ -2290,7 +2295,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    create_record: {
         parameters: {
             query?: never;
             header?: never;
@@ -2427,7 +2432,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    update_record: {
         parameters: {
             query?: never;
             header?: never;
@@ -2526,7 +2531,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    delete_record: {
         parameters: {
             query?: never;
             header?: never;
@@ -2592,7 +2597,7 @@ export interface operations {
             };
         };
     };
-    upload: {
+    upload_attachment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2691,7 +2696,7 @@ export interface operations {
             };
         };
     };
-    download: {
+    download_attachment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2754,7 +2759,7 @@ export interface operations {
             };
         };
     };
-    remove_attachment: {
+    delete_attachment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2822,7 +2827,7 @@ export interface operations {
             };
         };
     };
-    logs: {
+    list_record_logs: {
         parameters: {
             query?: never;
             header?: never;
@@ -2881,7 +2886,7 @@ export interface operations {
             };
         };
     };
-    decide: {
+    decide_records: {
         parameters: {
             query?: never;
             header?: never;
@@ -2959,7 +2964,7 @@ export interface operations {
             };
         };
     };
-    review_list: {
+    list_review_records: {
         parameters: {
             query?: {
                 category?: components["schemas"]["Category"];
@@ -3021,7 +3026,7 @@ export interface operations {
             };
         };
     };
-    decide_one: {
+    decide_record: {
         parameters: {
             query?: never;
             header?: never;
@@ -3120,7 +3125,7 @@ export interface operations {
             };
         };
     };
-    review_summary: {
+    get_review_summary: {
         parameters: {
             query?: never;
             header?: never;
@@ -3158,7 +3163,7 @@ export interface operations {
             };
         };
     };
-    my_summary: {
+    get_my_summary: {
         parameters: {
             query?: never;
             header?: never;
@@ -3341,7 +3346,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    refresh_tokens: {
         parameters: {
             query?: never;
             header?: never;
@@ -3479,7 +3484,7 @@ export interface operations {
             };
         };
     };
-    register_without_code: {
+    register_employer_without_code: {
         parameters: {
             query?: never;
             header?: never;
@@ -3617,7 +3622,7 @@ export interface operations {
             };
         };
     };
-    applications: {
+    list_employer_applications: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["ApplicationKind"];
@@ -3738,7 +3743,7 @@ export interface operations {
             };
         };
     };
-    decide_application: {
+    decide_employer_application: {
         parameters: {
             query?: never;
             header?: never;
@@ -3837,7 +3842,7 @@ export interface operations {
             };
         };
     };
-    application_file: {
+    download_application_file: {
         parameters: {
             query?: never;
             header?: never;
@@ -3897,7 +3902,7 @@ export interface operations {
             };
         };
     };
-    authorisation: {
+    get_authorisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4022,7 +4027,7 @@ export interface operations {
             };
         };
     };
-    authorisation_template: {
+    download_authorisation_template: {
         parameters: {
             query?: never;
             header?: never;
@@ -4069,7 +4074,7 @@ export interface operations {
             };
         };
     };
-    employer_info: {
+    get_employer_info: {
         parameters: {
             query?: never;
             header?: never;
@@ -4263,7 +4268,7 @@ export interface operations {
             };
         };
     };
-    phone_code: {
+    send_phone_code: {
         parameters: {
             query?: never;
             header?: never;
@@ -4409,7 +4414,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    get_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -4447,7 +4452,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_notifications: {
         parameters: {
             query?: {
                 /**
@@ -4505,7 +4510,7 @@ export interface operations {
             };
         };
     };
-    mark_all_read: {
+    mark_all_notifications_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -4543,7 +4548,7 @@ export interface operations {
             };
         };
     };
-    mark_read: {
+    mark_notification_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -4916,7 +4921,7 @@ export interface operations {
             };
         };
     };
-    employment: {
+    list_employment_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -4954,7 +4959,7 @@ export interface operations {
             };
         };
     };
-    departments: {
+    list_departments: {
         parameters: {
             query?: {
                 /** @description hrss or competent (both when absent) */
@@ -4987,7 +4992,7 @@ export interface operations {
             };
         };
     };
-    education_levels: {
+    list_education_levels: {
         parameters: {
             query?: never;
             header?: never;
@@ -5007,7 +5012,7 @@ export interface operations {
             };
         };
     };
-    ethnicities: {
+    list_ethnicities: {
         parameters: {
             query?: never;
             header?: never;
@@ -5027,7 +5032,7 @@ export interface operations {
             };
         };
     };
-    political_statuses: {
+    list_political_statuses: {
         parameters: {
             query?: never;
             header?: never;
@@ -5047,7 +5052,7 @@ export interface operations {
             };
         };
     };
-    title_series: {
+    list_title_series: {
         parameters: {
             query?: never;
             header?: never;
@@ -5067,7 +5072,7 @@ export interface operations {
             };
         };
     };
-    sms_outbox: {
+    list_sms_outbox: {
         parameters: {
             query?: {
                 /** @description Only messages to this phone number. */
@@ -5127,7 +5132,7 @@ export interface operations {
             };
         };
     };
-    list_staff: {
+    list_staff_accounts: {
         parameters: {
             query?: {
                 /** @description Fuzzy search on login name or name. */
@@ -5188,7 +5193,7 @@ export interface operations {
             };
         };
     };
-    create_staff: {
+    create_staff_account: {
         parameters: {
             query?: never;
             header?: never;

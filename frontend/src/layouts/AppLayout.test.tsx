@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { renderRoutes } from '../test/render';
 import { AppLayout } from './AppLayout';
-import { RequireAuth } from '../auth/guards';
+import { RequireAuth } from '../features/auth/components/guards';
 import { localTokenStore } from '../api/tokens';
 
 afterEach(() => vi.unstubAllGlobals());

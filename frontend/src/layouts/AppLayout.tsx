@@ -1,17 +1,18 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ProLayout } from '@ant-design/pro-components';
-import { Button, Space, Typography } from 'antd';
+import { Button, Grid, Space, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout, useMe } from '../auth/session';
-import { ROLE_LABELS } from '../auth/roles';
-import { useEmployerAuthorisation } from '../auth/onboarding';
+import { useLogout, useMe } from '../features/auth/api';
+import { ROLE_LABELS } from '../features/auth/roles';
+import { useEmployerAuthorisation } from '../features/onboarding/api';
 import { AUTHORISATION_PATH, HOME_PATH, PAGES, PROFILE_PATH, menuFor, pageOf, pageLabel, selectedMenuKeys } from '../routes/pages';
-import { useProfile } from '../pages/profile/profileQuery';
-import { NotificationBell } from '../notify/NotificationBell';
+import { useProfile } from '../features/profile/api';
+import { NotificationBell } from '../features/notify/components/NotificationBell';
 import { PLATFORM_NAME } from '../branding';
 import { Logo } from '../components/Logo';
-import { displayName } from '../pages/displayName';
+import { displayName } from '../features/auth/displayName';
+import { PageLoading } from '../components/PageLoading';
 
 /**
  * Signed-in shell: a blue top bar with the platform name, the greeting and 退出系统,
@@ -24,6 +25,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const logout = useLogout();
   const [leaving, setLeaving] = useState(false);
+  // Applicants also use phones: a narrow header keeps the bell and 退出 and drops the role.
+  const narrow = !Grid.useBreakpoint().md;
 
   // Onboarding gates: an individual completes 个人基本信息 first (seed 002 §2); an employer
   // submits its 授权委托证明 and waits for approval before anything else (seed 000 §2).
@@ -84,14 +87,14 @@ export function AppLayout() {
         pageContainer: { paddingBlockPageContainerContent: 16, paddingInlinePageContainerContent: 24 },
       }}
       actionsRender={() => [
-        <Space key="me" size={16} style={{ color: '#fff', paddingInline: 8 }}>
+        <Space key="me" size={narrow ? 4 : 16} style={{ color: '#fff', paddingInline: narrow ? 0 : 8 }}>
           <NotificationBell />
           <span
             data-testid="header-greeting"
             title={displayName(me)}
             style={{
               display: 'inline-block',
-              maxWidth: 420,
+              maxWidth: narrow ? 110 : 420,
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
@@ -99,14 +102,17 @@ export function AppLayout() {
             }}
           >
             <UserOutlined /> 您好，{displayName(me)}
-            <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 8, fontSize: 12 }}>
-              {ROLE_LABELS[me.role]}
-            </Typography.Text>
+            {!narrow && (
+              <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 8, fontSize: 12 }}>
+                {ROLE_LABELS[me.role]}
+              </Typography.Text>
+            )}
           </span>
           <Button
             ghost
             size="small"
             icon={<LogoutOutlined />}
+            aria-label="退出系统"
             loading={leaving}
             onClick={async () => {
               setLeaving(true);
@@ -117,7 +123,7 @@ export function AppLayout() {
               }
             }}
           >
-            退出系统
+            {narrow ? '退出' : '退出系统'}
           </Button>
         </Space>,
       ]}
@@ -130,7 +136,9 @@ export function AppLayout() {
       {gatePath && !location.pathname.startsWith(gatePath) && location.pathname !== '/messages' ? (
         <Navigate to={gatePath} replace />
       ) : gateLoading ? null : (
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       )}
     </ProLayout>
   );

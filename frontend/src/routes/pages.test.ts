@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, pageOf, PAGES, selectedMenuKeys } from './pages';
+import { allows, isPublic, menuFor, pageOf, PAGES, selectedMenuKeys } from './pages';
+import { ALL_ROLES } from '../features/auth/roles';
+import { routes } from './router';
 
 const names = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((m) => m.name);
 
@@ -11,12 +13,44 @@ describe('menus per role', () => {
     expect(names('hrss')).toEqual(['用户中心', '职称评审资格审查', '申报计划', '单位授权审核']);
     expect(names('committee_office')).toEqual(['用户中心', '评审受理', '评审会议']);
     expect(names('expert')).toEqual(['用户中心', '评审任务']);
-    expect(names('admin')).toEqual(['用户中心', '组织机构', '账号分配', '基础数据']);
+    expect(names('admin')).toEqual(['用户中心', '组织机构', '账号分配', '基础数据', '短信发送记录']);
   });
 
   it('gives every page its own route', () => {
     const paths = PAGES.map((p) => p.path);
     expect(new Set(paths).size).toBe(paths.length);
+    expect(new Set(PAGES.map((p) => p.key)).size).toBe(PAGES.length);
+  });
+
+  it('derives each menu from the page list: the role’s pages, in list order, none public', () => {
+    for (const role of ALL_ROLES) {
+      const expected = PAGES.filter((p) => !isPublic(p) && !p.hideInMenu && allows(p, role)).map((p) => p.path);
+      expect(menuFor(role).map((m) => m.path)).toEqual(expected);
+    }
+    for (const p of PAGES.filter(isPublic)) {
+      for (const role of ALL_ROLES) expect(menuFor(role).map((m) => m.path)).not.toContain(p.path);
+    }
+  });
+});
+
+describe('the one page list', () => {
+  it('loads every page lazily', () => {
+    const lazyType = Symbol.for('react.lazy');
+    for (const p of PAGES) {
+      expect((p.element as unknown as { $$typeof: symbol }).$$typeof, `${p.key} is React.lazy`).toBe(lazyType);
+    }
+  });
+
+  it('has the public pages before login', () => {
+    expect(PAGES.filter(isPublic).map((p) => p.path)).toEqual(['/login', '/register/individual', '/register/employer', '/forgot-password']);
+  });
+
+  it('routes every page of the list and nothing else', () => {
+    const root = routes[0].children!;
+    const publicPaths = root.filter((r) => r.path && r.path !== '/').map((r) => r.path);
+    expect(publicPaths).toEqual(PAGES.filter(isPublic).map((p) => p.path));
+    const signedIn = root.find((r) => r.path === '/')!.children!.map((r) => r.path).filter((p) => p && p !== '*');
+    expect(signedIn).toEqual(PAGES.filter((p) => !isPublic(p)).map((p) => (p.subPath ? `${p.path.slice(1)}/${p.subPath}` : p.path.slice(1))));
   });
 });
 

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { ApiError, unwrap } from '../../api/problem';
+
+export const AUTHORISATION_KEY = ['employer-authorisation'] as const;
+
+/**
+ * The employer's 授权委托证明 (SPEC §4.2; GET /employer/authorisation). Until it is
+ * approved the employer sees only the authorisation page.
+ */
+export function useEmployerAuthorisation(enabled: boolean) {
+  return useQuery({
+    queryKey: AUTHORISATION_KEY,
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () => unwrap(await api.GET('/api/v1/employer/authorisation')),
+  });
+}
+
+/** The problem code other employer endpoints answer until the proof is approved. */
+export const AUTHORISATION_REQUIRED = 'authorisation_required';
+
+export function isAuthorisationRequired(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && err.problem?.code === AUTHORISATION_REQUIRED;
+}
