@@ -1,6 +1,6 @@
 //! The one error type of the API, rendered as RFC 9457 `application/problem+json`.
 use actix_web::{HttpResponse, ResponseError, http::StatusCode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// One field that failed validation.
@@ -12,6 +12,87 @@ pub struct FieldError {
     /// What is wrong, in Chinese.
     #[schema(example = "身份证号码校验位不正确，请核对后重新输入")]
     pub message: String,
+}
+
+/// Declares [`ErrorCode`]: each variant with its wire value and its meaning, in one place.
+macro_rules! error_codes {
+    ($($variant:ident = $wire:tt, $doc:tt;)*) => {
+        /// The stable, machine-readable `code` of every problem the API returns. Integrators and
+        /// the SPA switch on these values; the OpenAPI document lists them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+        pub enum ErrorCode {
+            $(#[doc = $doc] #[serde(rename = $wire)] $variant,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    BadRequest = "bad_request", "请求格式不正确";
+    MalformedJson = "malformed_json", "请求体不是有效的 JSON";
+    InvalidField = "invalid_field", "字段类型或取值不正确";
+    InvalidQuery = "invalid_query", "查询参数不正确";
+    ValidationFailed = "validation_failed", "请求数据校验未通过，errors 列出每个字段";
+    UnsupportedMediaType = "unsupported_media_type", "Content-Type 不受支持";
+    PayloadTooLarge = "payload_too_large", "请求内容过大";
+    MethodNotAllowed = "method_not_allowed", "该地址不支持此请求方法";
+    NotFound = "not_found", "资源不存在或不在管辖范围内";
+    Unauthorized = "unauthorized", "未登录或登录已失效";
+    Forbidden = "forbidden", "当前角色无权进行此操作";
+    Duplicate = "duplicate", "数据已存在";
+    InternalError = "internal_error", "服务器内部错误";
+    DatabaseUnavailable = "database_unavailable", "数据库暂不可用";
+    InvalidCredentials = "invalid_credentials", "用户名或密码错误";
+    AccountLocked = "account_locked", "连续登录失败，账户已临时锁定";
+    AccountDisabled = "account_disabled", "账户已停用";
+    RegistrationPending = "registration_pending", "单位注册信息待人工审核";
+    RegistrationRejected = "registration_rejected", "单位注册信息未通过审核";
+    InvalidToken = "invalid_token", "登录凭证无效";
+    TokenExpired = "token_expired", "登录凭证已过期";
+    InvalidRefreshToken = "invalid_refresh_token", "刷新凭证无效或已失效";
+    RefreshTokenReused = "refresh_token_reused", "刷新凭证被重复使用，已注销该登录";
+    IdNumberTaken = "id_number_taken", "身份证号码已注册";
+    CreditCodeTaken = "credit_code_taken", "统一社会信用代码已注册";
+    UsernameTaken = "username_taken", "登录名已被使用";
+    PhoneTaken = "phone_taken", "手机号已被使用";
+    AuthorisationRequired = "authorisation_required", "须先提交授权委托证明并通过审核";
+    AlreadySubmitted = "already_submitted", "已提交，待审核";
+    AlreadyApproved = "already_approved", "已审核通过";
+    AlreadyDecided = "already_decided", "已处理，不能重复处理";
+    TooManyCodes = "too_many_codes", "验证码发送过于频繁";
+    EmployerNotBound = "employer_not_bound", "尚未绑定工作单位";
+    AlreadyReviewed = "already_reviewed", "已审核，不能重复审核";
+    RecordLocked = "record_locked", "记录当前状态不允许此操作";
+    VersionConflict = "version_conflict", "数据已被他人修改，请刷新后重试";
+    TooManyAttachments = "too_many_attachments", "附件数量已达上限";
+    ScholarUnavailable = "scholar_unavailable", "学术平台暂不可用";
+    FileEmpty = "file_empty", "文件为空";
+    FileTooLarge = "file_too_large", "文件过大";
+    FileTypeNotAllowed = "file_type_not_allowed", "文件类型不允许";
+    CitationNoEntries = "citation_no_entries", "文献文件中没有可识别的条目";
+    CitationBadEncoding = "citation_bad_encoding", "文献文件编码无法识别";
+    FontUnavailable = "font_unavailable", "服务器缺少中文字体";
+    PdfFontUnreadable = "pdf_font_unreadable", "PDF 字体无法读取";
+    PdfFontInvalid = "pdf_font_invalid", "PDF 字体无效";
+    PdfFontLacksChinese = "pdf_font_lacks_chinese", "PDF 字体缺少中文字形";
+    PdfUnsupportedCharacters = "pdf_unsupported_characters", "文本含字体不支持的字符";
+    PdfTextTooLong = "pdf_text_too_long", "文本过长，无法排入一页";
+    PdfRenderFailed = "pdf_render_failed", "PDF 生成失败";
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.
@@ -29,7 +110,7 @@ pub struct Problem {
     pub type_: String,
     pub title: String,
     pub status: u16,
-    pub code: String,
+    pub code: ErrorCode,
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(nullable = false)]
@@ -40,7 +121,7 @@ pub struct Problem {
 #[error("{code}: {detail}")]
 pub struct AppError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub detail: String,
     pub errors: Vec<FieldError>,
     /// Extra response headers (e.g. `Allow` on 405).
@@ -50,7 +131,7 @@ pub struct AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
         Self {
             status,
             code,
@@ -60,22 +141,26 @@ impl AppError {
         }
     }
     pub fn bad_request(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "bad_request", detail)
+        Self::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, detail)
     }
     pub fn unauthorized(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", detail)
+        Self::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, detail)
     }
     pub fn forbidden() -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", "当前账号无权进行此操作")
+        Self::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "当前账号无权进行此操作",
+        )
     }
     pub fn not_found() -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            ErrorCode::NotFound,
             "请求的资源不存在或不在您的管辖范围内",
         )
     }
-    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, detail)
     }
     pub fn validation(errors: Vec<FieldError>) -> Self {
@@ -87,7 +172,7 @@ impl AppError {
             errors,
             ..Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
+                ErrorCode::ValidationFailed,
                 detail,
             )
         }
@@ -95,7 +180,7 @@ impl AppError {
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
+            ErrorCode::InternalError,
             "服务器内部错误，请稍后重试",
         )
     }
@@ -123,10 +208,10 @@ impl AppError {
 
     pub fn to_problem(&self) -> Problem {
         Problem {
-            type_: format!("https://zcps.example/problems/{}", self.code),
+            type_: format!("https://zcps.example/problems/{}", self.code.as_str()),
             title: self.title().to_owned(),
             status: self.status.as_u16(),
-            code: self.code.to_owned(),
+            code: self.code,
             detail: self.detail.clone(),
             errors: self.errors.clone(),
         }
@@ -149,12 +234,24 @@ impl ResponseError for AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = e.sql_err() {
-            return AppError::conflict("duplicate", "数据已存在，请勿重复提交");
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(msg)) = e.sql_err() {
+            return unique_violation(&msg);
         }
         tracing::error!(error = %e, "database error");
         AppError::internal()
     }
+}
+
+/// The conflict a unique index reports, named by the index (PostgreSQL) or its columns
+/// (SQLite), so a race that only the database catches answers like the check before it.
+fn unique_violation(msg: &str) -> AppError {
+    if msg.contains("idx_accounts_employer_phone") || msg.contains("accounts.phone") {
+        return AppError::conflict(
+            ErrorCode::PhoneTaken,
+            "该手机号已绑定其他单位账号，请更换手机号",
+        );
+    }
+    AppError::conflict(ErrorCode::Duplicate, "数据已存在，请勿重复提交")
 }
 
 impl<E: Into<AppError> + std::fmt::Display> From<sea_orm::TransactionError<E>> for AppError {
@@ -210,6 +307,25 @@ impl FieldErrors {
             Ok(())
         } else {
             Err(AppError::validation(self.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_serialise_as_their_wire_value() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+            assert!(seen.insert(code.as_str()), "duplicate {code}");
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+            );
         }
     }
 }

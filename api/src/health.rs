@@ -1,10 +1,11 @@
+use crate::error::ErrorCode;
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::{
-    app::AppState,
     error::{AppError, Problem},
+    state::AppState,
 };
 
 #[derive(Serialize, ToSchema)]
@@ -35,7 +36,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError
     } else {
         Err(AppError::new(
             actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-            "database_unavailable",
+            ErrorCode::DatabaseUnavailable,
             "数据库暂时不可用",
         ))
     }

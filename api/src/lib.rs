@@ -1,6 +1,5 @@
 //! zcps — 职称申报与评审管理服务平台: the API server.
 pub mod accounts;
-pub mod app;
 pub mod archive;
 pub mod auth;
 pub mod config;
@@ -11,8 +10,12 @@ pub mod entities;
 pub mod error;
 pub mod health;
 pub mod notify;
+pub mod onboarding;
 pub mod openapi;
 pub mod orgs;
 pub mod pagination;
 pub mod reference;
+pub mod router;
 pub mod seed;
+pub mod server;
+pub mod state;

@@ -1,7 +1,7 @@
 //! `zcps [serve|migrate|openapi]` — serve is the default.
 use std::net::TcpListener;
 
-use zcps::{app, config::Config, db, seed};
+use zcps::{config::Config, db, router, seed, server, state};
 
 fn fail(message: impl std::fmt::Display) -> ! {
     eprintln!("zcps: {message}");
@@ -11,7 +11,7 @@ fn fail(message: impl std::fmt::Display) -> ! {
 fn main() {
     let cmd = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
     if cmd == "openapi" {
-        let doc = app::openapi_document();
+        let doc = router::openapi_document();
         println!(
             "{}",
             serde_json::to_string_pretty(&doc).expect("serialises")
@@ -75,8 +75,8 @@ fn main() {
                 );
             }
         }
-        let server = app::serve(
-            app::AppState::new(conn, config).unwrap_or_else(|e| fail(e)),
+        let server = server::serve(
+            state::AppState::new(conn, config).unwrap_or_else(|e| fail(e)),
             listener,
         )
         .unwrap_or_else(|e| fail(e));

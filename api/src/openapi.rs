@@ -1,4 +1,5 @@
-//! The OpenAPI 3.1 document: utoipa collects every handler registered in `app::api_routes`;
+//! The OpenAPI 3.1 document: utoipa collects every handler the domains register through
+//! `crate::router`;
 //! this module adds the shared parts (info, bearer scheme, problem responses, links).
 use serde_json::{Value, json};
 use utoipa::{
@@ -16,7 +17,7 @@ use crate::error::{FieldError, Problem};
         description = "职称申报、审核、评审全流程开放接口。错误统一为 RFC 9457 application/problem+json，含稳定的 code 与中文 detail。",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
-    components(schemas(Problem, FieldError, crate::orgs::onboarding::DepartmentKind)),
+    components(schemas(Problem, FieldError, crate::error::ErrorCode, crate::onboarding::DepartmentKind)),
     modifiers(&BearerScheme),
     tags(
         (name = "auth", description = "注册、登录与登录凭证"),

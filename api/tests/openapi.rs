@@ -10,7 +10,7 @@ fn committed_openapi_matches_the_code() {
     let committed: Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("openapi/openapi.json exists"))
             .expect("openapi/openapi.json is JSON");
-    let current = zcps::app::openapi_document();
+    let current = zcps::router::openapi_document();
     assert!(
         committed == current,
         "openapi/openapi.json is out of date: run `make openapi` and commit the result"
@@ -19,7 +19,7 @@ fn committed_openapi_matches_the_code() {
 
 #[test]
 fn every_operation_is_documented_with_problems_and_ids() {
-    let doc = zcps::app::openapi_document();
+    let doc = zcps::router::openapi_document();
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(
         doc["components"]["securitySchemes"]["bearer"]["scheme"],
@@ -48,7 +48,7 @@ fn every_operation_is_documented_with_problems_and_ids() {
 
 #[test]
 fn enums_carry_the_values_the_server_accepts() {
-    let doc = zcps::app::openapi_document();
+    let doc = zcps::router::openapi_document();
     let s = &doc["components"]["schemas"];
     assert_eq!(
         s["AssessmentResult"]["enum"],
@@ -76,7 +76,7 @@ fn every_reference_resolves() {
             _ => {}
         }
     }
-    let doc = zcps::app::openapi_document();
+    let doc = zcps::router::openapi_document();
     let mut all = vec![];
     refs(&doc, &mut all);
     assert!(!all.is_empty());
@@ -95,5 +95,5 @@ async fn served_document_equals_the_generated_one() {
         .json()
         .await
         .unwrap();
-    assert_eq!(served, zcps::app::openapi_document());
+    assert_eq!(served, zcps::router::openapi_document());
 }

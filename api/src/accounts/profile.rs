@@ -10,7 +10,6 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::{
-    app::AppState,
     archive,
     auth::{AuthUser, Role},
     domain::{mask_id_number, mask_phone},
@@ -18,6 +17,7 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     orgs::{self, dto::OrgUnitRef},
     reference::data,
+    state::AppState,
 };
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -287,7 +287,7 @@ pub async fn update_profile(
 #[utoipa::path(tag = "profile", security(("bearer" = [])),
     responses((status = 200, description = "最新在前", body = Vec<Employment>)))]
 #[get("/profile/employment-history")]
-pub async fn employment(
+pub async fn list_employment_history(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<Vec<Employment>>> {

@@ -2,10 +2,10 @@ use actix_web::{HttpResponse, get, post, web};
 
 use super::{dto::*, service};
 use crate::{
-    app::AppState,
     auth::AuthUser,
     error::{AppResult, Problem},
     pagination::PageParams,
+    state::AppState,
 };
 
 /// 个人注册
@@ -57,7 +57,7 @@ pub async fn login(
     responses((status = 200, description = "新的凭证", body = TokenPair),
               (status = 401, description = "刷新凭证无效、过期、已注销或被重复使用", body = Problem, content_type = "application/problem+json")))]
 #[post("/auth/refresh")]
-pub async fn refresh(
+pub async fn refresh_tokens(
     state: web::Data<AppState>,
     body: web::Json<RefreshRequest>,
 ) -> AppResult<web::Json<TokenPair>> {
@@ -81,7 +81,10 @@ pub async fn logout(
 #[utoipa::path(tag = "auth", security(("bearer" = [])),
     responses((status = 200, description = "当前登录账号", body = AccountView)))]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Json<AccountView>> {
+pub async fn get_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<web::Json<AccountView>> {
     Ok(web::Json(service::me(&state.db, &user).await?))
 }
 
@@ -89,7 +92,7 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> AppResult<web::Js
 #[utoipa::path(tag = "accounts", security(("bearer" = [])), params(service::StaffQuery, PageParams),
     responses((status = 200, description = "账号列表", body = StaffAccountPage)))]
 #[get("/staff-accounts")]
-pub async fn list_staff(
+pub async fn list_staff_accounts(
     state: web::Data<AppState>,
     user: AuthUser,
     q: web::Query<service::StaffQuery>,
@@ -105,7 +108,7 @@ pub async fn list_staff(
     responses((status = 201, description = "账号已分配", body = AccountView),
               (status = 409, description = "登录名已被使用", body = Problem, content_type = "application/problem+json")))]
 #[post("/staff-accounts")]
-pub async fn create_staff(
+pub async fn create_staff_account(
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<CreateStaffAccount>,

@@ -1,3 +1,4 @@
+use crate::error::ErrorCode;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -9,13 +10,13 @@ use validator::Validate;
 use super::{dto::*, tokens};
 use crate::db::WriteTxn;
 use crate::{
-    app::AppState,
     auth::{AuthUser, Role, hash_password, verify_password},
     domain::{CreditCode, IdNumber, LoginName, Password, Phone, mask_id_number, mask_phone},
     entities::{account, org_unit},
     error::{AppError, AppResult, FieldErrors},
     orgs::{self, dto::OrgUnitRef},
     pagination::PageParams,
+    state::AppState,
 };
 
 pub const MAX_FAILED_LOGINS: i32 = 5;
@@ -40,7 +41,7 @@ pub async fn ensure_employer_phone_free<C: sea_orm::ConnectionTrait>(
         .await?;
     if taken > 0 {
         return Err(AppError::conflict(
-            "phone_taken",
+            ErrorCode::PhoneTaken,
             "该手机号已绑定其他单位账号，请更换手机号",
         ));
     }
@@ -132,7 +133,7 @@ pub async fn register_individual(
         > 0
     {
         return Err(AppError::conflict(
-            "id_number_taken",
+            ErrorCode::IdNumberTaken,
             "该身份证号码已注册，请直接登录",
         ));
     }
@@ -144,7 +145,7 @@ pub async fn register_individual(
         > 0
     {
         return Err(AppError::conflict(
-            "phone_taken",
+            ErrorCode::PhoneTaken,
             "该手机号码已被其他个人账号使用",
         ));
     }
@@ -152,16 +153,19 @@ pub async fn register_individual(
     model.id_number = Set(Some(id.as_str().to_owned()));
     model.gender = Set(Some(id.gender().label().to_owned()));
     model.birth_date = Set(Some(id.birth_date()));
-    let saved = model
-        .insert(db)
-        .await
-        .map_err(|e| dup(e, "id_number_taken", "该身份证号码已注册，请直接登录"))?;
+    let saved = model.insert(db).await.map_err(|e| {
+        dup(
+            e,
+            ErrorCode::IdNumberTaken,
+            "该身份证号码已注册，请直接登录",
+        )
+    })?;
     Ok(view(&saved, None))
 }
 
-fn dup(e: sea_orm::DbErr, code: &'static str, msg: &'static str) -> AppError {
+fn dup(e: sea_orm::DbErr, code: ErrorCode, msg: &'static str) -> AppError {
     match AppError::from(e) {
-        err if err.code == "duplicate" => AppError::conflict(code, msg),
+        err if err.code == ErrorCode::Duplicate => AppError::conflict(code, msg),
         err => err,
     }
 }
@@ -187,7 +191,7 @@ pub async fn register_employer(
             .await?;
     if taken > 0 {
         return Err(AppError::conflict(
-            "credit_code_taken",
+            ErrorCode::CreditCodeTaken,
             "该统一社会信用代码已注册，请直接登录",
         ));
     }
@@ -221,9 +225,10 @@ pub async fn register_employer(
         })
         .await
         .map_err(|e| match e {
-            err if err.code == "duplicate" => {
-                AppError::conflict("credit_code_taken", "该统一社会信用代码已注册，请直接登录")
-            }
+            err if err.code == ErrorCode::Duplicate => AppError::conflict(
+                ErrorCode::CreditCodeTaken,
+                "该统一社会信用代码已注册，请直接登录",
+            ),
             err => err,
         })?;
     Ok(view(&acc, Some(&unit)))
@@ -256,7 +261,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
     let wrong = || {
         AppError::new(
             actix_web::http::StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
             "用户名或密码错误",
         )
     };
@@ -290,7 +295,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
     if acc.role == "employer"
         && let Some(unit) = acc.org_unit_id
         && let Some(unit) = org_unit::Entity::find_by_id(unit).one(db).await?
-        && let Some((code, msg)) = orgs::onboarding::login_refusal(&unit.status)
+        && let Some((code, msg)) = crate::onboarding::login_refusal(&unit.status)
     {
         return Err(AppError::new(
             actix_web::http::StatusCode::FORBIDDEN,
@@ -301,7 +306,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
     if acc.status == "disabled" {
         return Err(AppError::new(
             actix_web::http::StatusCode::FORBIDDEN,
-            "account_disabled",
+            ErrorCode::AccountDisabled,
             "账号已停用，请联系管理员",
         ));
     }
@@ -317,7 +322,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
 fn locked(minutes: i64) -> AppError {
     AppError::new(
         actix_web::http::StatusCode::LOCKED,
-        "account_locked",
+        ErrorCode::AccountLocked,
         format!("连续{MAX_FAILED_LOGINS}次登录失败，账户已锁定，请在 {minutes} 分钟后重试"),
     )
 }
@@ -408,7 +413,7 @@ pub async fn create_staff(
     let saved = model
         .insert(db)
         .await
-        .map_err(|e| dup(e, "username_taken", "该登录名已被使用"))?;
+        .map_err(|e| dup(e, ErrorCode::UsernameTaken, "该登录名已被使用"))?;
     Ok(view(&saved, unit.as_ref()))
 }
 

@@ -1,6 +1,7 @@
 //! Rotating refresh tokens. Each login starts a family; each refresh marks the presented
 //! token used and issues the next one in the family. Presenting a used token again means
 //! it leaked: the whole family is revoked.
+use crate::error::ErrorCode;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
@@ -61,7 +62,7 @@ pub async fn revoke_family<C: ConnectionTrait>(db: &C, family: Uuid) -> AppResul
 fn invalid() -> AppError {
     AppError::new(
         actix_web::http::StatusCode::UNAUTHORIZED,
-        "invalid_refresh_token",
+        ErrorCode::InvalidRefreshToken,
         "登录已失效，请重新登录",
     )
 }
@@ -90,7 +91,7 @@ pub async fn consume<C: ConnectionTrait>(db: &C, plain: &str) -> AppResult<(Uuid
         revoke_family(db, row.family_id).await?;
         return Err(AppError::new(
             actix_web::http::StatusCode::UNAUTHORIZED,
-            "refresh_token_reused",
+            ErrorCode::RefreshTokenReused,
             "登录凭证已被使用过，为保障账户安全已全部注销，请重新登录",
         ));
     }

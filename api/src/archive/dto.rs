@@ -154,7 +154,7 @@ pub struct DecisionOutcome {
     /// The new status when ok.
     pub status: Option<RecordStatus>,
     /// `not_found` or `already_reviewed` when not ok.
-    pub code: Option<String>,
+    pub code: Option<crate::error::ErrorCode>,
     pub message: Option<String>,
 }
 

@@ -6,3 +6,23 @@ pub mod papers;
 pub mod routes;
 pub mod service;
 pub mod status;
+
+/// The routes of this domain, registered by `crate::router`.
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(routes::list_my_records)
+        .service(routes::create_record)
+        .service(routes::get_archive_record)
+        .service(routes::update_record)
+        .service(routes::delete_record)
+        .service(routes::list_record_logs)
+        .service(routes::upload_attachment)
+        .service(routes::download_attachment)
+        .service(routes::delete_attachment)
+        .service(routes::get_review_summary)
+        .service(routes::list_review_records)
+        .service(routes::decide_records)
+        .service(routes::decide_record)
+        .service(routes::get_my_summary)
+        .service(papers::parse_citations)
+        .service(papers::import_scholar_papers);
+}

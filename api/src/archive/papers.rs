@@ -1,19 +1,20 @@
 //! 论文导入: BibTeX / RIS files, and a scholar profile through the scholar adapter
 //! (百度学术 ScholarID in the original platform). Nothing is saved here: the applicant
 //! previews the papers, completes what the import lacks and saves the chosen ones as records.
+use crate::error::ErrorCode;
 use actix_multipart::Multipart;
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::{
-    app::AppState,
     auth::{AuthUser, Role},
     documents::{
         citations::{self, CitationFormat, ParsedPaper},
         files,
     },
     error::{AppError, AppResult, FieldErrors},
+    state::AppState,
 };
 
 pub const IMPORT_MAX: usize = 2 * files::MB;
@@ -105,7 +106,10 @@ fn simulated(scholar_id: &str) -> Vec<ParsedPaper> {
     request_body(content = CitationFile, content_type = "multipart/form-data"),
     responses((status = 200, description = "解析出的论文（未保存）", body = PaperImport)))]
 #[post("/archive/papers/parse")]
-pub async fn parse(user: AuthUser, payload: Multipart) -> AppResult<web::Json<PaperImport>> {
+pub async fn parse_citations(
+    user: AuthUser,
+    payload: Multipart,
+) -> AppResult<web::Json<PaperImport>> {
     user.require(&[Role::Individual])?;
     let form = files::read_form(payload, IMPORT_MAX).await?;
     let Some((name, bytes)) = form.file else {
@@ -138,7 +142,7 @@ pub async fn parse(user: AuthUser, payload: Multipart) -> AppResult<web::Json<Pa
     responses((status = 200, description = "该学者的论文（未保存）", body = PaperImport),
               (status = 502, description = "学术服务不可用", body = crate::error::Problem, content_type = "application/problem+json")))]
 #[post("/archive/papers/scholar")]
-pub async fn scholar(
+pub async fn import_scholar_papers(
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<ScholarRequest>,
@@ -161,7 +165,7 @@ pub async fn scholar(
         tracing::warn!(error = %e, "scholar adapter failed");
         AppError::new(
             actix_web::http::StatusCode::BAD_GATEWAY,
-            "scholar_unavailable",
+            ErrorCode::ScholarUnavailable,
             "学术服务暂时不可用，请稍后重试或改用文件导入",
         )
     })?;

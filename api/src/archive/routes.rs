@@ -4,18 +4,18 @@ use uuid::Uuid;
 
 use super::{categories::ArchiveData, dto::*, service};
 use crate::{
-    app::AppState,
     auth::AuthUser,
     documents::files,
     error::{AppResult, Problem},
     pagination::PageParams,
+    state::AppState,
 };
 
 /// 我的业绩档案：按类别与状态查看
 #[utoipa::path(tag = "archive", security(("bearer" = [])), params(MyRecordsQuery, PageParams),
     responses((status = 200, description = "本人的业绩档案记录与各状态数量", body = ArchiveRecordPage)))]
 #[get("/archive/records")]
-pub async fn list_mine(
+pub async fn list_my_records(
     state: web::Data<AppState>,
     user: AuthUser,
     q: web::Query<MyRecordsQuery>,
@@ -30,7 +30,7 @@ pub async fn list_mine(
 #[utoipa::path(tag = "archive", security(("bearer" = [])), request_body = ArchiveData,
     responses((status = 201, description = "已保存，待审核", body = ArchiveRecord)))]
 #[post("/archive/records")]
-pub async fn create(
+pub async fn create_record(
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<ArchiveData>,
@@ -40,11 +40,11 @@ pub async fn create(
 }
 
 /// 查看业绩档案记录（本人或审核单位）
-#[utoipa::path(tag = "archive", operation_id = "get_archive_record", security(("bearer" = [])),
+#[utoipa::path(tag = "archive", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "记录 ID")),
     responses((status = 200, description = "记录详情", body = ArchiveRecord)))]
 #[get("/archive/records/{id}")]
-pub async fn get(
+pub async fn get_archive_record(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -60,7 +60,7 @@ pub async fn get(
     responses((status = 200, description = "已保存，待审核", body = ArchiveRecord),
               (status = 409, description = "已通过或不通过的记录不能修改；或版本冲突", body = Problem, content_type = "application/problem+json")))]
 #[put("/archive/records/{id}")]
-pub async fn update(
+pub async fn update_record(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -76,7 +76,7 @@ pub async fn update(
     responses((status = 204, description = "已删除"),
               (status = 409, description = "已通过或退回的记录不能删除", body = Problem, content_type = "application/problem+json")))]
 #[delete("/archive/records/{id}")]
-pub async fn remove(
+pub async fn delete_record(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -89,7 +89,7 @@ pub async fn remove(
 #[utoipa::path(tag = "archive", security(("bearer" = [])), params(("id" = Uuid, Path, description = "记录 ID")),
     responses((status = 200, description = "提交与审核的全部记录，最早在前", body = Vec<ReviewLogEntry>)))]
 #[get("/archive/records/{id}/logs")]
-pub async fn logs(
+pub async fn list_record_logs(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -105,7 +105,7 @@ pub async fn logs(
     responses((status = 201, description = "已上传", body = Attachment),
               (status = 409, description = "记录已锁定或附件过多", body = Problem, content_type = "application/problem+json")))]
 #[post("/archive/records/{id}/attachments")]
-pub async fn upload(
+pub async fn upload_attachment(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -122,7 +122,7 @@ pub async fn upload(
     responses((status = 200, description = "文件内容", content(
         (Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png")))))]
 #[get("/archive/records/{id}/attachments/{attachment_id}")]
-pub async fn download(
+pub async fn download_attachment(
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<(Uuid, Uuid)>,
@@ -137,7 +137,7 @@ pub async fn download(
     responses((status = 204, description = "已删除"),
               (status = 409, description = "记录已锁定", body = Problem, content_type = "application/problem+json")))]
 #[delete("/archive/records/{id}/attachments/{attachment_id}")]
-pub async fn remove_attachment(
+pub async fn delete_attachment(
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<(Uuid, Uuid)>,
@@ -151,7 +151,7 @@ pub async fn remove_attachment(
 #[utoipa::path(tag = "archive-review", security(("bearer" = [])),
     responses((status = 200, description = "左侧菜单的未审核数与首页待审查数", body = ReviewSummary)))]
 #[get("/archive/review/summary")]
-pub async fn review_summary(
+pub async fn get_review_summary(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<ReviewSummary>> {
@@ -162,7 +162,7 @@ pub async fn review_summary(
 #[utoipa::path(tag = "archive-review", security(("bearer" = [])), params(ReviewQuery, PageParams),
     responses((status = 200, description = "审核列表", body = ReviewPage)))]
 #[get("/archive/review/records")]
-pub async fn review_list(
+pub async fn list_review_records(
     state: web::Data<AppState>,
     user: AuthUser,
     q: web::Query<ReviewQuery>,
@@ -177,7 +177,7 @@ pub async fn review_list(
 #[utoipa::path(tag = "archive-review", security(("bearer" = [])), request_body = DecisionRequest,
     responses((status = 200, description = "逐条结果；已被他人审核的记录返回 already_reviewed", body = DecisionResult)))]
 #[post("/archive/review/decisions")]
-pub async fn decide(
+pub async fn decide_records(
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<DecisionRequest>,
@@ -193,7 +193,7 @@ pub async fn decide(
     responses((status = 200, description = "审核后的记录", body = ArchiveRecord),
               (status = 409, description = "该记录已被审核", body = Problem, content_type = "application/problem+json")))]
 #[post("/archive/review/records/{id}/decision")]
-pub async fn decide_one(
+pub async fn decide_record(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -208,7 +208,7 @@ pub async fn decide_one(
 #[utoipa::path(tag = "archive", security(("bearer" = [])),
     responses((status = 200, description = "17个类别，按手册顺序", body = Vec<MyCategorySummary>)))]
 #[get("/archive/summary")]
-pub async fn my_summary(
+pub async fn get_my_summary(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<Vec<MyCategorySummary>>> {

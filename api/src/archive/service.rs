@@ -1,3 +1,4 @@
+use crate::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
@@ -16,7 +17,6 @@ use super::{
 use crate::db::WriteTxn;
 use crate::{
     accounts,
-    app::AppState,
     auth::{AuthUser, Role},
     documents::{files, sniff::FileKind},
     domain::mask_id_number,
@@ -25,13 +25,14 @@ use crate::{
     notify,
     orgs::{self, dto::OrgUnitRef},
     pagination::PageParams,
+    state::AppState,
 };
 
 pub const MAX_BATCH: usize = 1000;
 pub const ATTACHMENT_MAX: usize = 10 * files::MB;
 pub const ATTACHMENT_KINDS: [FileKind; 3] = [FileKind::Pdf, FileKind::Jpeg, FileKind::Png];
 
-fn conflict(code: &'static str, msg: impl Into<String>) -> AppError {
+fn conflict(code: ErrorCode, msg: impl Into<String>) -> AppError {
     AppError::conflict(code, msg)
 }
 
@@ -45,7 +46,7 @@ pub async fn bound_employer<C: ConnectionTrait>(db: &C, user: &AuthUser) -> AppR
     acc.org_unit_id.ok_or_else(|| {
         AppError::new(
             actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "employer_not_bound",
+            ErrorCode::EmployerNotBound,
             "请先在个人基本信息中绑定工作单位，业绩档案需由所在单位审核",
         )
     })
@@ -268,7 +269,7 @@ pub async fn update(
     let current = own(&state.db, user, id).await?;
     let status = status_of(&current);
     if let Some(why) = status.edit_refusal() {
-        return Err(conflict("record_locked", why));
+        return Err(conflict(ErrorCode::RecordLocked, why));
     }
     if req.content.category().as_str() != current.category {
         let mut e = FieldErrors::default();
@@ -279,7 +280,7 @@ pub async fn update(
         && v as i32 != current.version
     {
         return Err(conflict(
-            "version_conflict",
+            ErrorCode::VersionConflict,
             "该记录已在其他地方被修改，请刷新后重试",
         ));
     }
@@ -322,7 +323,7 @@ pub async fn update(
                     .await?;
                 let Some(row) = updated.into_iter().next() else {
                     return Err(conflict(
-                        "version_conflict",
+                        ErrorCode::VersionConflict,
                         "该记录刚刚被审核或修改，请刷新后重试",
                     ));
                 };
@@ -346,7 +347,7 @@ pub async fn update(
 pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()> {
     let current = own(&state.db, user, id).await?;
     if let Some(why) = status_of(&current).delete_refusal() {
-        return Err(conflict("record_locked", why));
+        return Err(conflict(ErrorCode::RecordLocked, why));
     }
     let status = current.status.clone();
     state
@@ -368,7 +369,7 @@ pub async fn delete(state: &AppState, user: &AuthUser, id: Uuid) -> AppResult<()
                     .await?;
                 if res.rows_affected != 1 {
                     return Err(conflict(
-                        "version_conflict",
+                        ErrorCode::VersionConflict,
                         "该记录刚刚被审核，请刷新后重试",
                     ));
                 }
@@ -390,7 +391,7 @@ pub async fn reviewing_employer<C: ConnectionTrait>(db: &C, user: &AuthUser) -> 
     if unit.status != "active" {
         return Err(AppError::new(
             actix_web::http::StatusCode::FORBIDDEN,
-            "authorisation_required",
+            ErrorCode::AuthorisationRequired,
             "本单位的授权委托证明尚未审核通过，暂不能审核",
         ));
     }
@@ -758,14 +759,14 @@ pub async fn decide(
                     record_id: *id,
                     ok: false,
                     status: None,
-                    code: Some("not_found".into()),
+                    code: Some(ErrorCode::NotFound),
                     message: Some("记录不存在或不属于本单位".into()),
                 },
                 (None, Some(r)) => DecisionOutcome {
                     record_id: *id,
                     ok: false,
                     status: Some(status_of(r)),
-                    code: Some("already_reviewed".into()),
+                    code: Some(ErrorCode::AlreadyReviewed),
                     message: Some(
                         status_of(r)
                             .decide(decision)
@@ -826,7 +827,7 @@ pub async fn add_attachment(
 ) -> AppResult<Attachment> {
     let current = own(&state.db, user, id).await?;
     if let Some(why) = status_of(&current).edit_refusal() {
-        return Err(conflict("record_locked", why));
+        return Err(conflict(ErrorCode::RecordLocked, why));
     }
     let (name, bytes) = form.file.ok_or_else(|| {
         let mut e = FieldErrors::default();
@@ -839,7 +840,10 @@ pub async fn add_attachment(
         .await?
         >= 20
     {
-        return Err(conflict("too_many_attachments", "每条业绩最多上传20个附件"));
+        return Err(conflict(
+            ErrorCode::TooManyAttachments,
+            "每条业绩最多上传20个附件",
+        ));
     }
     // The bytes are stored before the rows that reference them.
     let new = files::NewFile {
@@ -902,7 +906,7 @@ pub async fn remove_attachment(
 ) -> AppResult<()> {
     let current = own(&state.db, user, id).await?;
     if let Some(why) = status_of(&current).edit_refusal() {
-        return Err(conflict("record_locked", why));
+        return Err(conflict(ErrorCode::RecordLocked, why));
     }
     let (link, _) = attachment_of(&state.db, id, attachment).await?;
     archive_attachment::Entity::delete_by_id(link.id)
@@ -957,11 +961,11 @@ pub async fn decide_one(
         .into_iter()
         .next()
         .ok_or_else(AppError::internal)?;
-    match outcome.code.as_deref() {
+    match outcome.code {
         None => get(state, user, id).await,
-        Some("not_found") => Err(AppError::not_found()),
+        Some(ErrorCode::NotFound) => Err(AppError::not_found()),
         Some(_) => Err(conflict(
-            "already_reviewed",
+            ErrorCode::AlreadyReviewed,
             outcome.message.unwrap_or_else(|| "该记录已被审核".into()),
         )),
     }

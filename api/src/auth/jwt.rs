@@ -1,3 +1,4 @@
+use crate::error::ErrorCode;
 use std::future::{Ready, ready};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
@@ -7,8 +8,8 @@ use uuid::Uuid;
 
 use super::Role;
 use crate::{
-    app::AppState,
     error::{AppError, AppResult},
+    state::AppState,
 };
 
 /// Claims of a short-lived access token.
@@ -59,12 +60,12 @@ impl JwtKeys {
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::new(
                     actix_web::http::StatusCode::UNAUTHORIZED,
-                    "token_expired",
+                    ErrorCode::TokenExpired,
                     "登录已过期，请重新登录",
                 ),
                 _ => AppError::new(
                     actix_web::http::StatusCode::UNAUTHORIZED,
-                    "invalid_token",
+                    ErrorCode::InvalidToken,
                     "登录凭证无效，请重新登录",
                 ),
             })
@@ -130,12 +131,13 @@ mod tests {
         let c = keys.verify(&t).unwrap();
         assert_eq!((c.sub, c.role), (id, Role::Hrss));
         let other = JwtKeys::new("ffffffffffffffffffffffffffffffff", 900);
-        assert_eq!(other.verify(&t).unwrap_err().code, "invalid_token");
+        assert_eq!(other.verify(&t).unwrap_err().code.as_str(), "invalid_token");
         let expired = JwtKeys::new("0123456789abcdef0123456789abcdef", -60);
         assert_eq!(
             keys.verify(&expired.issue(id, Role::Hrss, None))
                 .unwrap_err()
-                .code,
+                .code
+                .as_str(),
             "token_expired"
         );
     }

@@ -63,10 +63,10 @@ pub enum CitationError {
 
 impl CitationError {
     /// Stable error code for the API's problem responses.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::ErrorCode {
         match self {
-            CitationError::NoEntries => "citation_no_entries",
-            CitationError::Encoding => "citation_bad_encoding",
+            CitationError::NoEntries => crate::error::ErrorCode::CitationNoEntries,
+            CitationError::Encoding => crate::error::ErrorCode::CitationBadEncoding,
         }
     }
 
@@ -1338,7 +1338,7 @@ mod tests {
         ] {
             let err = parse_auto(name, src).unwrap_err();
             assert_eq!(err, CitationError::NoEntries);
-            assert_eq!(err.code(), "citation_no_entries");
+            assert_eq!(err.code().as_str(), "citation_no_entries");
             assert_eq!(
                 err.to_string(),
                 "未识别到任何论文条目，请确认文件为 BibTeX 或 RIS 格式"
@@ -1360,7 +1360,7 @@ mod tests {
         assert_eq!(decode_text(&be).unwrap(), "TY水");
         // "水利" in GBK.
         let err = decode_text(&[0xCB, 0xAE, 0xC0, 0xFB]).unwrap_err();
-        assert_eq!(err.code(), "citation_bad_encoding");
+        assert_eq!(err.code().as_str(), "citation_bad_encoding");
         assert!(decode_text(&[0xFF, 0xFE, 0x00]).is_err());
     }
 

@@ -1,5 +1,6 @@
 //! Uploads: read a multipart form with a size cap, check the content (never the name),
 //! store the bytes, then write the `files` row that references them.
+use crate::error::ErrorCode;
 use std::collections::HashMap;
 
 use actix_multipart::Multipart;
@@ -12,9 +13,9 @@ use uuid::Uuid;
 
 use super::sniff::{FileKind, check_upload};
 use crate::{
-    app::AppState,
     entities::file,
     error::{AppError, AppResult},
+    state::AppState,
 };
 
 pub const MB: usize = 1024 * 1024;
@@ -37,7 +38,7 @@ impl UploadForm {
 fn too_large(max: usize) -> AppError {
     AppError::new(
         actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-        "file_too_large",
+        ErrorCode::FileTooLarge,
         format!("文件大小不能超过 {} MB", max / MB),
     )
 }
@@ -105,7 +106,7 @@ pub async fn save<C: ConnectionTrait>(
         bytes,
     } = new;
     let kind = check_upload(&bytes, allowed, max).map_err(|e| {
-        let status = if e.code() == "file_too_large" {
+        let status = if e.code() == crate::error::ErrorCode::FileTooLarge {
             actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
         } else {
             actix_web::http::StatusCode::UNPROCESSABLE_ENTITY

@@ -126,14 +126,14 @@ pub enum PdfError {
 
 impl PdfError {
     /// Stable error code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::ErrorCode {
         match self {
-            PdfError::FontUnreadable { .. } => "pdf_font_unreadable",
-            PdfError::FontInvalid { .. } => "pdf_font_invalid",
-            PdfError::FontLacksChinese => "pdf_font_lacks_chinese",
-            PdfError::UnsupportedCharacters(_) => "pdf_unsupported_characters",
-            PdfError::TooLong => "pdf_text_too_long",
-            PdfError::Render(_) => "pdf_render_failed",
+            PdfError::FontUnreadable { .. } => crate::error::ErrorCode::PdfFontUnreadable,
+            PdfError::FontInvalid { .. } => crate::error::ErrorCode::PdfFontInvalid,
+            PdfError::FontLacksChinese => crate::error::ErrorCode::PdfFontLacksChinese,
+            PdfError::UnsupportedCharacters(_) => crate::error::ErrorCode::PdfUnsupportedCharacters,
+            PdfError::TooLong => crate::error::ErrorCode::PdfTextTooLong,
+            PdfError::Render(_) => crate::error::ErrorCode::PdfRenderFailed,
         }
     }
 
@@ -770,7 +770,7 @@ mod tests {
     #[test]
     fn missing_font_file_is_an_error_not_a_panic() {
         let err = load_cjk_font(Path::new("/nonexistent/NoSuchFont.ttc"), 2).unwrap_err();
-        assert_eq!(err.code(), "pdf_font_unreadable");
+        assert_eq!(err.code().as_str(), "pdf_font_unreadable");
         assert!(!err.is_input_error());
         assert!(
             err.to_string().contains("/nonexistent/NoSuchFont.ttc"),
@@ -782,10 +782,10 @@ mod tests {
     #[test]
     fn bad_font_bytes_and_index_are_errors() {
         let err = PdfFonts::from_bytes(b"not a font at all".to_vec(), 0).unwrap_err();
-        assert_eq!(err.code(), "pdf_font_invalid");
+        assert_eq!(err.code().as_str(), "pdf_font_invalid");
         let bytes = std::fs::read(NOTO_SANS_CJK_PATH).unwrap();
         let err = PdfFonts::from_bytes(bytes, 99).unwrap_err();
-        assert_eq!(err.code(), "pdf_font_invalid");
+        assert_eq!(err.code().as_str(), "pdf_font_invalid");
     }
 
     #[test]
@@ -795,14 +795,14 @@ mod tests {
             .find(|p| Path::new(p).exists());
         if let Some(path) = latin {
             let err = load_cjk_font(Path::new(path), 0).unwrap_err();
-            assert_eq!(err.code(), "pdf_font_lacks_chinese");
+            assert_eq!(err.code().as_str(), "pdf_font_lacks_chinese");
         }
     }
 
     #[test]
     fn characters_outside_the_font_are_an_input_error() {
         let err = authorisation_template(fonts(), &sample("单位\u{E000}😀😀")).unwrap_err();
-        assert_eq!(err.code(), "pdf_unsupported_characters");
+        assert_eq!(err.code().as_str(), "pdf_unsupported_characters");
         assert!(err.is_input_error());
         assert_eq!(
             err.message(),
@@ -860,7 +860,7 @@ mod tests {
 
         let absurd = LONG_UNIT.repeat(40);
         let err = authorisation_template(fonts(), &sample(&absurd)).unwrap_err();
-        assert_eq!(err.code(), "pdf_text_too_long");
+        assert_eq!(err.code().as_str(), "pdf_text_too_long");
         assert!(err.is_input_error());
     }
 

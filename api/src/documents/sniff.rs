@@ -81,11 +81,11 @@ pub enum UploadError {
 
 impl UploadError {
     /// Stable error code for the API's problem responses.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::ErrorCode {
         match self {
-            UploadError::Empty => "file_empty",
-            UploadError::TooLarge { .. } => "file_too_large",
-            UploadError::TypeNotAllowed { .. } => "file_type_not_allowed",
+            UploadError::Empty => crate::error::ErrorCode::FileEmpty,
+            UploadError::TooLarge { .. } => crate::error::ErrorCode::FileTooLarge,
+            UploadError::TypeNotAllowed { .. } => crate::error::ErrorCode::FileTypeNotAllowed,
         }
     }
 
@@ -236,7 +236,7 @@ mod tests {
     fn png_renamed_jpg_fails_when_only_jpeg_allowed() {
         // Whatever the name said ("photo.jpg"), the content is a PNG.
         let err = check_upload(&png(), &[FileKind::Jpeg], MB).unwrap_err();
-        assert_eq!(err.code(), "file_type_not_allowed");
+        assert_eq!(err.code().as_str(), "file_type_not_allowed");
         assert_eq!(
             err.message(),
             "仅支持 jpg、jpeg 格式的图片，文件内容与格式不符"
@@ -265,7 +265,7 @@ mod tests {
     fn pdf_only_rejects_images_and_unknown() {
         for bytes in [jpeg(), png(), b"hello world".to_vec()] {
             let err = check_upload(&bytes, &[FileKind::Pdf], MB).unwrap_err();
-            assert_eq!(err.code(), "file_type_not_allowed");
+            assert_eq!(err.code().as_str(), "file_type_not_allowed");
             assert_eq!(err.message(), "仅支持 pdf 格式的文件，文件内容与格式不符");
         }
     }
@@ -288,7 +288,7 @@ mod tests {
             "仅支持 jpg、jpeg、png 格式的图片，文件内容与格式不符"
         );
         let err = check_upload(b"GIF89a", &[], MB).unwrap_err();
-        assert_eq!(err.code(), "file_type_not_allowed");
+        assert_eq!(err.code().as_str(), "file_type_not_allowed");
         assert_eq!(err.message(), "当前不允许上传文件");
     }
 
@@ -296,7 +296,7 @@ mod tests {
     fn empty_file() {
         let err = check_upload(b"", &[FileKind::Pdf], MB).unwrap_err();
         assert_eq!(err, UploadError::Empty);
-        assert_eq!(err.code(), "file_empty");
+        assert_eq!(err.code().as_str(), "file_empty");
         assert_eq!(err.message(), "文件内容为空，请重新选择文件");
     }
 
@@ -312,7 +312,7 @@ mod tests {
         let mut over = jpeg();
         over.resize(MB + 1, 0);
         let err = check_upload(&over, &[FileKind::Jpeg], MB).unwrap_err();
-        assert_eq!(err.code(), "file_too_large");
+        assert_eq!(err.code().as_str(), "file_too_large");
         assert_eq!(err.message(), "文件大小不能超过 1 MB");
         assert_eq!(err.to_string(), "文件大小不能超过 1 MB");
 

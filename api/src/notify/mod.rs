@@ -28,3 +28,11 @@ pub async fn notify<C: ConnectionTrait>(
     .await?;
     Ok(())
 }
+
+/// The routes of this domain, registered by `crate::router`.
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(routes::list_notifications)
+        .service(routes::mark_notification_read)
+        .service(routes::list_sms_outbox)
+        .service(routes::mark_all_notifications_read);
+}

@@ -12,7 +12,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::sms::SmsMessage;
-use crate::{app::AppState, entities::outbox, error::AppResult};
+use crate::{entities::outbox, error::AppResult, state::AppState};
 
 pub const MAX_ATTEMPTS: i32 = 8;
 

@@ -9,11 +9,11 @@ use uuid::Uuid;
 
 use super::sms::SmsMessage;
 use crate::{
-    app::AppState,
     auth::{AuthUser, Role},
     entities::{notification, outbox},
     error::{AppError, AppResult},
     pagination::PageParams,
+    state::AppState,
 };
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -38,7 +38,7 @@ pub struct NotificationPage {
 #[utoipa::path(tag = "notify", security(("bearer" = [])), params(PageParams),
     responses((status = 200, description = "站内消息，最新在前", body = NotificationPage)))]
 #[get("/notifications")]
-pub async fn list(
+pub async fn list_notifications(
     state: web::Data<AppState>,
     user: AuthUser,
     page: web::Query<PageParams>,
@@ -80,7 +80,7 @@ pub async fn list(
 #[utoipa::path(tag = "notify", security(("bearer" = [])), params(("id" = Uuid, Path, description = "消息 ID")),
     responses((status = 204, description = "已读")))]
 #[post("/notifications/{id}/read")]
-pub async fn mark_read(
+pub async fn mark_notification_read(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
@@ -131,7 +131,7 @@ pub struct OutboxQuery {
 #[utoipa::path(tag = "notify", security(("bearer" = [])), params(OutboxQuery, PageParams),
     responses((status = 200, description = "短信，最新在前", body = OutboxSmsPage)))]
 #[get("/sms-outbox")]
-pub async fn sms_outbox(
+pub async fn list_sms_outbox(
     state: web::Data<AppState>,
     user: AuthUser,
     q: web::Query<OutboxQuery>,
@@ -190,7 +190,7 @@ pub struct MarkedRead {
 #[utoipa::path(tag = "notify", security(("bearer" = [])),
     responses((status = 200, description = "已将全部未读消息标为已读", body = MarkedRead)))]
 #[post("/notifications/read-all")]
-pub async fn mark_all_read(
+pub async fn mark_all_notifications_read(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<MarkedRead>> {

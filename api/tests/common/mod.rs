@@ -5,7 +5,7 @@ use std::net::TcpListener;
 use reqwest::{Client, Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
-use zcps::{app, config::Config, db, seed};
+use zcps::{config::Config, db, seed, server, state};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Backend {
@@ -124,8 +124,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     seed::seed_demo(&conn).await.expect("demo data");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let server = app::serve(
-        app::AppState::new(conn.clone(), config).expect("state"),
+    let server = server::serve(
+        state::AppState::new(conn.clone(), config).expect("state"),
         listener,
     )
     .expect("server");

@@ -5,6 +5,7 @@
 //! Unit status: pending_registration → (registration approved) pending_authorisation →
 //! authorisation_submitted → active; rejections lead to registration_rejected /
 //! authorisation_rejected, from which the employer may submit again.
+use crate::error::ErrorCode;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -14,9 +15,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{dto::OrgUnitRef, jurisdiction::Scope, service as orgs};
+pub mod routes;
+
+use crate::orgs::{dto::OrgUnitRef, jurisdiction::Scope, service as orgs};
 use crate::{
-    app::AppState,
     auth::{AuthUser, Role, hash_password},
     documents::{files, sniff::FileKind},
     domain::{Password, Phone, mask_phone},
@@ -26,6 +28,7 @@ use crate::{
     error::{AppError, AppResult, FieldErrors},
     notify::{self, outbox},
     pagination::PageParams,
+    state::AppState,
 };
 
 pub const CERTIFICATE_MAX: usize = files::MB;
@@ -75,14 +78,14 @@ impl ApplicationStatus {
 }
 
 /// What a unit's status means for logging in and using the platform.
-pub fn login_refusal(unit_status: &str) -> Option<(&'static str, &'static str)> {
+pub fn login_refusal(unit_status: &str) -> Option<(ErrorCode, &'static str)> {
     match unit_status {
         "pending_registration" => Some((
-            "registration_pending",
+            ErrorCode::RegistrationPending,
             "单位注册信息正在由人社部门人工审核，审核通过后将以短信通知，届时方可登录",
         )),
         "registration_rejected" => Some((
-            "registration_rejected",
+            ErrorCode::RegistrationRejected,
             "单位注册信息未通过人工审核，请按短信中的意见重新注册",
         )),
         _ => None,
@@ -127,7 +130,7 @@ pub struct AuthorisationUpload {
 pub struct Department {
     pub id: Uuid,
     pub name: String,
-    pub kind: super::dto::OrgKind,
+    pub kind: crate::orgs::dto::OrgKind,
     pub parent_name: Option<String>,
 }
 
@@ -366,7 +369,8 @@ pub async fn departments(state: &AppState, q: DepartmentQuery) -> AppResult<Vec<
                 .parent_id
                 .and_then(|p| parents.get(&p))
                 .map(|p| p.name.clone()),
-            kind: super::dto::OrgKind::parse(&r.kind).unwrap_or(super::dto::OrgKind::Hrss),
+            kind: crate::orgs::dto::OrgKind::parse(&r.kind)
+                .unwrap_or(crate::orgs::dto::OrgKind::Hrss),
             id: r.id,
             name: r.name,
         })
@@ -573,13 +577,13 @@ pub async fn submit_authorisation(
         "pending_authorisation" | "authorisation_rejected" => {}
         "authorisation_submitted" => {
             return Err(AppError::conflict(
-                "already_submitted",
+                ErrorCode::AlreadySubmitted,
                 "授权委托证明已提交，正在等待人社部门审核",
             ));
         }
         "active" => {
             return Err(AppError::conflict(
-                "already_approved",
+                ErrorCode::AlreadyApproved,
                 "本单位的授权委托证明已审核通过",
             ));
         }
@@ -622,7 +626,7 @@ pub async fn submit_authorisation(
         .await?;
     if res.rows_affected != 1 {
         return Err(AppError::conflict(
-            "already_submitted",
+            ErrorCode::AlreadySubmitted,
             "授权委托证明已提交，正在等待人社部门审核",
         ));
     }
@@ -865,7 +869,7 @@ pub async fn decide_application(
         .await?;
     if res.rows_affected != 1 {
         return Err(AppError::conflict(
-            "already_decided",
+            ErrorCode::AlreadyDecided,
             "该申请已被审核，请刷新后查看",
         ));
     }
@@ -977,7 +981,7 @@ pub async fn send_phone_code(
     if recent > 0 {
         return Err(AppError::new(
             actix_web::http::StatusCode::TOO_MANY_REQUESTS,
-            "too_many_codes",
+            ErrorCode::TooManyCodes,
             "验证码发送过于频繁，请60秒后再试",
         ));
     }
@@ -1111,11 +1115,11 @@ mod tests {
     #[test]
     fn pending_and_rejected_registrations_cannot_log_in() {
         assert_eq!(
-            login_refusal("pending_registration").unwrap().0,
+            login_refusal("pending_registration").unwrap().0.as_str(),
             "registration_pending"
         );
         assert_eq!(
-            login_refusal("registration_rejected").unwrap().0,
+            login_refusal("registration_rejected").unwrap().0.as_str(),
             "registration_rejected"
         );
         for ok in [
@@ -1127,4 +1131,20 @@ mod tests {
             assert!(login_refusal(ok).is_none(), "{ok}");
         }
     }
+}
+
+/// The routes of this domain, registered by `crate::router`.
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(routes::register_employer_without_code)
+        .service(routes::get_authorisation)
+        .service(routes::submit_authorisation)
+        .service(routes::list_employer_applications)
+        .service(routes::get_employer_application)
+        .service(routes::download_application_file)
+        .service(routes::decide_employer_application)
+        .service(routes::get_employer_info)
+        .service(routes::send_phone_code)
+        .service(routes::change_phone)
+        .service(routes::change_operator)
+        .service(routes::download_authorisation_template);
 }
