@@ -1,10 +1,46 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const OPENAPI = fileURLToPath(new URL('../openapi/openapi.json', import.meta.url));
+
+/**
+ * `virtual:openapi-limits`: the length and range limits of every schema property of the
+ * committed contract (`components.schemas.<Schema>.properties.<field>.minLength/maxLength/
+ * minimum/maximum`), read at build time so forms agree with the server (see src/lib/limits.ts).
+ * Only these numbers reach the bundle, not the 200 KB document; dev, build and vitest alike.
+ */
+function openapiLimits(): Plugin {
+  const id = 'virtual:openapi-limits';
+  const resolved = `\0${id}`;
+  type Prop = Record<string, unknown>;
+  return {
+    name: 'zcps-openapi-limits',
+    resolveId: (source) => (source === id ? resolved : null),
+    load(moduleId) {
+      if (moduleId !== resolved) return null;
+      this.addWatchFile(OPENAPI);
+      const spec = JSON.parse(readFileSync(OPENAPI, 'utf8')) as { components: { schemas: Record<string, { properties?: Record<string, Prop> }> } };
+      const out: Record<string, Record<string, Record<string, number>>> = {};
+      for (const [name, schema] of Object.entries(spec.components.schemas)) {
+        if (!schema.properties) continue;
+        out[name] = {};
+        for (const [field, prop] of Object.entries(schema.properties)) {
+          const limits: Record<string, number> = {};
+          for (const k of ['minLength', 'maxLength', 'minimum', 'maximum']) if (typeof prop[k] === 'number') limits[k] = prop[k] as number;
+          out[name][field] = limits;
+        }
+      }
+      return `export default ${JSON.stringify(out)};`;
+    },
+  };
+}
 
 // The SPA is served by the API server at `/`; in development Vite proxies the API.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), openapiLimits()],
   server: {
     port: 5173,
     proxy: {

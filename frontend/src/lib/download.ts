@@ -24,3 +24,10 @@ export function filenameFrom(disposition: string | null, fallback: string): stri
   const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
   return plain ? plain[1].trim() : fallback;
 }
+
+/** Content types shown inline (components/FilePreview): PDFs in the browser's viewer, images as pictures. */
+export const PREVIEWABLE = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export function isPreviewable(contentType: string): boolean {
+  return (PREVIEWABLE as readonly string[]).includes(contentType);
+}

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import type { Attachment, Schemas } from '../../api/types';
+import type { Attachment, Category, RecordStatus, Schemas } from '../../api/types';
 import { filenameFrom, saveBlob } from '../../lib/download';
 import { multipart } from '../../api/multipart';
 
@@ -43,4 +43,13 @@ export async function fetchRecord(id: string) {
 
 export async function fetchLogs(id: string) {
   return unwrap(await api.GET('/api/v1/archive/records/{id}/logs', { params: { path: { id } } }));
+}
+
+/** 我的业绩档案库: one page of the applicant's records of a category, with counts per status. */
+export async function fetchMyRecords(query: { category: Category; status?: RecordStatus; page: number; perPage: number }) {
+  return unwrap(
+    await api.GET('/api/v1/archive/records', {
+      params: { query: { category: query.category, status: query.status, page: query.page, per_page: query.perPage } },
+    }),
+  );
 }

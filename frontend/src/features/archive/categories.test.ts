@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { CATEGORIES, CATEGORY_CONFIGS, ENUMS, categoryConfig, numberedLabel } from './categories';
+import { CATEGORIES, CATEGORY_CONFIGS, ENUMS, categoryConfig, numberedLabel, splitTitle, titleColumns } from './categories';
 import { displayValue, toArchiveData, toFormValues } from './formValues';
 
 // The committed OpenAPI document the generated types come from.
@@ -128,5 +128,23 @@ describe('form values', () => {
     expect(displayValue(highest, false)).toBe('否');
     const year = categoryConfig('assessment').fields.find((f) => f.name === 'year')!;
     expect(displayValue(year, 2024)).toBe('2024年度');
+  });
+});
+
+describe('review-list title columns', () => {
+  it('splits 教育经历 into 学校名称/学位授予单位 and 学历/学位 (seed 000 §3)', () => {
+    const edu = categoryConfig('education');
+    expect(titleColumns(edu)).toEqual(['学校名称/学位授予单位', '学历/学位']);
+    // The server's example title (ReviewRow.title).
+    const example = (schemas.ReviewRow.properties as Record<string, Json>).title.example as string;
+    expect(splitTitle(edu, example)).toEqual(['测试', '大学本科/学士']);
+    expect(splitTitle(edu, '浙江大学 · 城市学院 · 大学本科')).toEqual(['浙江大学 · 城市学院', '大学本科']);
+  });
+
+  it('splits 奖惩 after its closed-set first part and keeps one-part titles whole', () => {
+    expect(splitTitle(categoryConfig('reward_punishment'), '奖励 · 年度先进 · 个人')).toEqual(['奖励', '年度先进 · 个人']);
+    expect(titleColumns(categoryConfig('honor'))).toEqual(['荣誉称号']);
+    expect(splitTitle(categoryConfig('honor'), '五一劳动奖章')).toEqual(['五一劳动奖章']);
+    expect(splitTitle(categoryConfig('education'), '没有分隔')).toEqual(['没有分隔', '']);
   });
 });

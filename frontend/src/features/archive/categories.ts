@@ -55,6 +55,11 @@ export interface CategoryConfig<C extends Category = Category> {
   dateLabel: string;
   /** Header of the summary column of the review list (ReviewRow.title). */
   titleLabel: string;
+  /**
+   * Where the server's `A · B` title splits when the first part is the closed set
+   * (奖惩: 类别 · 内容); by default at the last ` · ` (教育经历: 学校 · 学历/学位).
+   */
+  titleSplit?: 'first' | 'last';
   /** Typical attachments (SPEC Appendix A). */
   attachments: string;
 }
@@ -379,6 +384,7 @@ export const CATEGORY_CONFIGS: Configs = {
     label: '奖惩情况',
     dateLabel: '日期',
     titleLabel: '类别 · 奖惩内容',
+    titleSplit: 'first',
     attachments: '奖惩文件',
     columns: ['date', 'kind', 'content', 'decided_by'],
     fields: [
@@ -425,4 +431,23 @@ export function categoryConfig(c: Category): CategoryConfig {
 export function numberedLabel(c: Category): string {
   const cfg = CATEGORY_CONFIGS[c];
   return `${cfg.number}. ${cfg.label}`;
+}
+
+/** ` · `: how the server joins the two parts of a review row's title (学校 · 学历/学位). */
+export const TITLE_SEPARATOR = ' · ';
+
+/**
+ * The review list's columns for the row title: two (学校名称/学位授予单位 | 学历/学位, as in
+ * seed 000 §3) when the category's title has two parts, else one.
+ */
+export function titleColumns(cfg: CategoryConfig): string[] {
+  return cfg.titleLabel.split(TITLE_SEPARATOR);
+}
+
+/** A review row's title cut into the parts of `titleColumns` (a part may be empty). */
+export function splitTitle(cfg: CategoryConfig, title: string): string[] {
+  if (titleColumns(cfg).length < 2) return [title];
+  const at = cfg.titleSplit === 'first' ? title.indexOf(TITLE_SEPARATOR) : title.lastIndexOf(TITLE_SEPARATOR);
+  if (at < 0) return [title, ''];
+  return [title.slice(0, at), title.slice(at + TITLE_SEPARATOR.length)];
 }

@@ -1,4 +1,4 @@
-import type { RecordStatus, StatusCounts } from '../../api/types';
+import type { RecordStatus } from '../../api/types';
 
 export const STATUS_LABELS: Record<RecordStatus, string> = {
   pending: '待审核',
@@ -19,10 +19,7 @@ export type StatusTab = RecordStatus | 'all';
 /** Tab order of both manuals: 待审核 通过 不通过 退回 全部. */
 export const STATUS_TABS: StatusTab[] = ['pending', 'approved', 'rejected', 'returned', 'all'];
 
-export function statusTabLabel(tab: StatusTab, counts: StatusCounts | undefined): string {
-  const name = tab === 'all' ? '全部' : STATUS_LABELS[tab];
-  return counts ? `${name} (${counts[tab]})` : name;
-}
+export const STATUS_TAB_LABELS: Record<StatusTab, string> = { ...STATUS_LABELS, all: '全部' };
 
 /** Pending and returned records can be edited (saving resubmits them). */
 export const isEditable = (s: RecordStatus) => s === 'pending' || s === 'returned';

@@ -17,6 +17,7 @@ import { ORG_KIND_COLORS, ORG_KIND_LABELS, orgKindValueEnum, type OrgUnit, type 
 import { searchOrgUnitOptions } from '../api';
 import { OrgStatus } from '../../../components/StatusTags';
 import { formatDate } from '../../../lib/format';
+import { lengthRules, maxLengthOf } from '../../../lib/limits';
 
 type CreateOrgUnit = components['schemas']['CreateOrgUnit'];
 
@@ -64,7 +65,9 @@ function CreateOrgUnitModal({ onCreated }: { onCreated: () => void }) {
         }
       }}
     >
-      <ProFormText name="name" label="机构名称" placeholder="请输入机构名称" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }]} />
+      <ProFormText name="name" label="机构名称" placeholder="请输入机构名称" fieldProps={{ maxLength: maxLengthOf('CreateOrgUnit', 'name') }}
+        rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, ...lengthRules('CreateOrgUnit', 'name', '机构名称')]}
+      />
       <ProFormSelect
         name="kind"
         label="机构类型"

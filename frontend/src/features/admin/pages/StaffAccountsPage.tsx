@@ -18,6 +18,7 @@ import { formatDateTime } from '../../../lib/format';
 import { searchOrgUnitOptions } from '../api';
 import type { OrgUnitKind } from '../orgKinds';
 import { AccountStatus } from '../../../components/StatusTags';
+import { lengthRules, maxLengthOf } from '../../../lib/limits';
 
 type CreateStaffAccount = components['schemas']['CreateStaffAccount'];
 type Values = CreateStaffAccount & { confirm: string };
@@ -80,12 +81,14 @@ function CreateStaffAccountModal({ onCreated }: { onCreated: () => void }) {
         name="username"
         label="登录名"
         placeholder="小写字母开头，3-32位小写字母、数字或下划线"
+        fieldProps={{ maxLength: maxLengthOf('CreateStaffAccount', 'username') }}
         rules={[
           { required: true, message: '请输入登录名' },
           { pattern: /^[a-z][a-z0-9_]{2,31}$/, message: '登录名须以小写字母开头，由3-32位小写字母、数字或下划线组成' },
         ]}
       />
-      <ProFormText name="name" label="姓名" placeholder="请输入使用人姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
+      <ProFormText name="name" label="姓名" placeholder="请输入使用人姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, ...lengthRules('CreateStaffAccount', 'name', '姓名')]}
+      />
       <ProFormText
         name="phone"
         label="手机号"

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/problem';
-import type { ArchiveRecord, StatusCounts } from '../../../api/types';
+import type { ArchiveRecord, Category } from '../../../api/types';
 import { categoryConfig, isCategory, numberedLabel, type CategoryConfig } from '../categories';
 import { CategoryMenu } from '../components/CategoryMenu';
 import { displayValue } from '../formValues';
@@ -14,7 +14,9 @@ import { RecordDetail } from '../components/RecordDetail';
 import { RecordEditor } from '../components/RecordEditor';
 import { ReviewLogModal } from '../components/ReviewLogModal';
 import { fetchRecord } from '../api';
-import { isDeletable, isEditable, STATUS_TABS, statusTabLabel, type StatusTab } from '../status';
+import { isDeletable, isEditable, STATUS_TABS, STATUS_TAB_LABELS, type StatusTab } from '../status';
+import { useTabbedTable } from '../../../lib/useTabbedTable';
+import { fetchMyRecords } from '../api';
 import { RecordStatusTag } from '../components/StatusTag';
 import { formatDate } from '../../../lib/format';
 import { PaperImport } from '../components/PaperImport';
@@ -66,14 +68,28 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const actionRef = useRef<ActionType>(null);
-  const [tab, setTab] = useState<StatusTab>('all');
-  const [counts, setCounts] = useState<StatusCounts>();
+  const list = useTabbedTable<ArchiveRecord, StatusTab, { category: Category }>({
+    tabs: STATUS_TABS,
+    labels: STATUS_TAB_LABELS,
+    initialTab: 'all',
+    load: async ({ tab, ...query }) => {
+      const page = await fetchMyRecords({ ...query, status: tab === 'all' ? undefined : tab });
+      setWithOpinion(page.items.filter(hasOpinion).map((r) => r.id));
+      return page;
+    },
+  });
+  const { tab, setTab, counts } = list;
   // Returned and rejected records show the reviewer's opinion in a full-width row below them.
   const [withOpinion, setWithOpinion] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ record: ArchiveRecord | null } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [logsOf, setLogsOf] = useState<ArchiveRecord | null>(null);
   const reload = () => actionRef.current?.reload();
+  // After a save the list is what the applicant wants to see: back to the category's title.
+  const afterSave = () => {
+    reload();
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
 
   const columns = useMemo<ProColumns<ArchiveRecord>[]>(
     () => [
@@ -146,7 +162,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
             }
           />
         )}
-        <ProTable<ArchiveRecord, { category: string; status: StatusTab }>
+        <ProTable<ArchiveRecord, { category: Category; tab: StatusTab }>
           rowKey="id"
           actionRef={actionRef}
           cardProps={{ title: <span data-testid="category-title">{numberedLabel(cfg.key)}</span> }}
@@ -154,7 +170,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
           cardBordered
           search={false}
           scroll={{ x: 'max-content' }}
-          params={{ category: cfg.key, status: tab }}
+          params={{ category: cfg.key, tab }}
           pagination={{ defaultPageSize: 10, showSizeChanger: true }}
           options={{ density: false, setting: false, reload: true }}
           locale={{ emptyText: `暂无${cfg.label}记录，点击“新增”添加` }}
@@ -176,42 +192,14 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
               </div>
             ),
           }}
-          toolbar={{
-            menu: {
-              type: 'tab',
-              activeKey: tab,
-              items: STATUS_TABS.map((t) => ({ key: t, label: <span data-testid={`tab-${t}`}>{statusTabLabel(t, counts)}</span> })),
-              onChange: (k) => setTab(k as StatusTab),
-            },
-          }}
+          toolbar={{ menu: list.menu }}
           toolBarRender={() => [
             ...(cfg.key === 'paper' ? [<PaperImport key="import" onImported={reload} />] : []),
             <Button key="add" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: null })}>
               新增
             </Button>,
           ]}
-          request={async (params) => {
-            try {
-              const page = unwrap(
-                await api.GET('/api/v1/archive/records', {
-                  params: {
-                    query: {
-                      category: cfg.key,
-                      status: tab === 'all' ? undefined : tab,
-                      page: params.current ?? 1,
-                      per_page: params.pageSize ?? 10,
-                    },
-                  },
-                }),
-              );
-              setCounts(page.counts);
-              setWithOpinion(page.items.filter(hasOpinion).map((r) => r.id));
-              return { data: page.items, total: page.total, success: true };
-            } catch (err) {
-              message.error(errorMessage(err));
-              return { data: [], total: 0, success: false };
-            }
-          }}
+          request={list.request}
         />
       </div>
       {editing && (
@@ -220,7 +208,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
           cfg={cfg}
           record={editing.record}
           onClose={() => setEditing(null)}
-          onSaved={reload}
+          onSaved={afterSave}
         />
       )}
       <RecordViewModal id={viewing} cfg={cfg} onClose={() => setViewing(null)} onEdit={(r) => {

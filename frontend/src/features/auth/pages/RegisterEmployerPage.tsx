@@ -13,6 +13,7 @@ import { UNIT_CERTIFICATE, precheckFile } from '../../../lib/upload';
 import { RegisterCard } from '../components/RegisterCard';
 import { formLayout, tailLayout } from '../components/formLayout';
 import { PasswordFields } from '../components/PasswordFields';
+import { lengthRules, maxLengthOf } from '../../../lib/limits';
 
 type Body = components['schemas']['RegisterEmployer'];
 type Values = Body & { confirm: string };
@@ -32,6 +33,12 @@ interface NoCodeValues {
   agreed: boolean;
 }
 const NO_CODE_FIELDS = ['unit_name', 'certificate_no', 'file', 'hrss_unit_id', 'operator_name', 'phone', 'password', 'agreed'];
+
+// One unit-name limit for both forms, from the contract (the multipart schema of the form
+// without a code states none; the server applies the same 2–200 to both).
+const UNIT_NAME_RULES = lengthRules('RegisterEmployer', 'unit_name', '单位名称');
+const UNIT_NAME_MAX = maxLengthOf('RegisterEmployer', 'unit_name');
+const OPERATOR_RULES = lengthRules('RegisterEmployer', 'operator_name', '经办人姓名');
 
 /** The red hint under 上传单位证件 (seed 000 §1.1). */
 export const CERTIFICATE_HINT =
@@ -112,8 +119,8 @@ function WithCode() {
     <>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 20 }} role="alert" />}
       <Form<Values> form={form} {...formLayout} onFinish={onFinish} autoComplete="off" scrollToFirstError>
-        <Form.Item label="单位名称" name="unit_name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 100 }]}>
-          <Input placeholder="请输入单位全称" />
+        <Form.Item label="单位名称" name="unit_name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, ...UNIT_NAME_RULES]}>
+          <Input placeholder="请输入单位全称" maxLength={UNIT_NAME_MAX} />
         </Form.Item>
         <Form.Item
           label="统一社会信用代码"
@@ -126,7 +133,7 @@ function WithCode() {
         <Form.Item
           label="经办人/账户使用人姓名"
           name="operator_name"
-          rules={[{ required: true, whitespace: true, message: '请输入经办人姓名' }, { max: 50 }]}
+          rules={[{ required: true, whitespace: true, message: '请输入经办人姓名' }, ...OPERATOR_RULES]}
         >
           <Input placeholder="请输入经办人（账户使用人）姓名" />
         </Form.Item>
@@ -199,8 +206,8 @@ function WithoutCode({ onDone }: { onDone: () => void }) {
         <Divider orientation="left" plain style={{ marginTop: 0 }}>
           单位信息比对
         </Divider>
-        <Form.Item label="单位名称" name="unit_name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { min: 2, max: 200 }]}>
-          <Input placeholder="请输入单位全称" />
+        <Form.Item label="单位名称" name="unit_name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, ...UNIT_NAME_RULES]}>
+          <Input placeholder="请输入单位全称" maxLength={UNIT_NAME_MAX} />
         </Form.Item>
         <Form.Item label="证件号码" name="certificate_no" rules={[{ max: 60 }]}>
           <Input placeholder="单位证件上的编号（如有）" />
@@ -243,7 +250,7 @@ function WithoutCode({ onDone }: { onDone: () => void }) {
         <Form.Item
           label="经办人/账户使用人姓名"
           name="operator_name"
-          rules={[{ required: true, whitespace: true, message: '请输入经办人姓名' }, { max: 50 }]}
+          rules={[{ required: true, whitespace: true, message: '请输入经办人姓名' }, ...OPERATOR_RULES]}
         >
           <Input placeholder="请输入经办人（账户使用人）姓名" />
         </Form.Item>

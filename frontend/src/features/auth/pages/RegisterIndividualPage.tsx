@@ -8,6 +8,7 @@ import { checkIdNumber, checkPhone, ruleFrom } from '../../../lib/validators';
 import { RegisterCard } from '../components/RegisterCard';
 import { formLayout, tailLayout } from '../components/formLayout';
 import { PasswordFields } from '../components/PasswordFields';
+import { lengthRules } from '../../../lib/limits';
 
 type Body = components['schemas']['RegisterIndividual'];
 type Values = Body & { confirm: string };
@@ -45,7 +46,7 @@ export function RegisterIndividualPage() {
     <RegisterCard title="个人注册">
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 20 }} role="alert" />}
       <Form<Values> form={form} {...formLayout} onFinish={onFinish} autoComplete="off" scrollToFirstError>
-        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50 }]}>
+        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, ...lengthRules('RegisterIndividual', 'name', '姓名')]}>
           <Input placeholder="请输入真实姓名" />
         </Form.Item>
         <Form.Item

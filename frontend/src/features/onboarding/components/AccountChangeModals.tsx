@@ -6,6 +6,7 @@ import { applyFieldErrors, errorMessage, unwrap } from '../../../api/problem';
 import { ME_KEY } from '../../auth/api';
 import { checkPhone, ruleFrom } from '../../../lib/validators';
 import { EMPLOYER_INFO_KEY } from '../employerInfo';
+import { lengthRules } from '../../../lib/limits';
 
 function useRefresh() {
   const qc = useQueryClient();
@@ -147,7 +148,7 @@ export function OperatorChangeModal({ open, current, onClose }: { open: boolean;
           label="账户使用人姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入账户使用人姓名' },
-            { max: 50, message: '不能超过50个字符' },
+            ...lengthRules('ChangeOperator', 'operator_name', '账户使用人姓名'),
           ]}
         >
           <Input placeholder="请输入新的账户使用人姓名" />

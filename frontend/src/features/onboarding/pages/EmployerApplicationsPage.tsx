@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Form, Image, Input, Modal, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Spin, Tabs, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { ApiError, errorMessage, unwrap } from '../../../api/problem';
-import type { Application, ApplicationCounts, ApplicationKind, ApplicationStatus } from '../../../api/types';
-import { saveBlob } from '../../../lib/download';
+import type { Application, ApplicationKind, ApplicationStatus } from '../../../api/types';
+import { FilePreview } from '../../../components/FilePreview';
 import { formatDateTime } from '../../../lib/format';
+import { useTabbedTable } from '../../../lib/useTabbedTable';
+import { fetchApplicationFile, fetchApplications } from '../api';
+import { lengthRules, maxLengthOf } from '../../../lib/limits';
 
 type StatusTab = ApplicationStatus | 'all';
 const STATUS_TABS: StatusTab[] = ['pending', 'approved', 'rejected', 'all'];
@@ -35,12 +37,16 @@ export function EmployerApplicationsPage() {
 }
 
 function ApplicationList({ kind }: { kind: ApplicationKind }) {
-  const { message } = App.useApp();
   const actionRef = useRef<ActionType>(null);
-  const [tab, setTab] = useState<StatusTab>('pending');
   const [q, setQ] = useState('');
-  const [counts, setCounts] = useState<ApplicationCounts>();
   const [viewing, setViewing] = useState<string | null>(null);
+  const list = useTabbedTable<Application, StatusTab, { kind: ApplicationKind; q: string }>({
+    tabs: STATUS_TABS,
+    labels: STATUS_TEXT,
+    initialTab: 'pending',
+    testIdPrefix: 'app-tab-',
+    load: ({ tab, ...query }) => fetchApplications({ ...query, status: tab === 'all' ? undefined : tab }),
+  });
 
   const columns: ProColumns<Application>[] = [
     { title: '#', dataIndex: 'index', valueType: 'indexBorder', width: 48 },
@@ -80,7 +86,7 @@ function ApplicationList({ kind }: { kind: ApplicationKind }) {
 
   return (
     <>
-      <ProTable<Application, { kind: string; status: StatusTab; q: string }>
+      <ProTable<Application, { kind: ApplicationKind; tab: StatusTab; q: string }>
         rowKey="id"
         actionRef={actionRef}
         columns={columns}
@@ -96,94 +102,28 @@ function ApplicationList({ kind }: { kind: ApplicationKind }) {
             />
           ),
         }}
-        params={{ kind, status: tab, q }}
+        params={{ kind, tab: list.tab, q }}
         pagination={{ defaultPageSize: 10 }}
         options={{ density: false, setting: false, reload: true }}
-        locale={{ emptyText: tab === 'pending' ? '暂无待审核的申请' : '暂无数据' }}
-        toolbar={{
-          menu: {
-            type: 'tab',
-            activeKey: tab,
-            items: STATUS_TABS.map((t) => ({
-              key: t,
-              label: <span data-testid={`app-tab-${t}`}>{counts ? `${STATUS_TEXT[t]} (${counts[t]})` : STATUS_TEXT[t]}</span>,
-            })),
-            onChange: (k) => setTab(k as StatusTab),
-          },
-        }}
-        request={async (params) => {
-          try {
-            const page = unwrap(
-              await api.GET('/api/v1/employer-applications', {
-                params: {
-                  query: {
-                    kind,
-                    status: tab === 'all' ? undefined : tab,
-                    q: q || undefined,
-                    page: params.current ?? 1,
-                    per_page: params.pageSize ?? 10,
-                  },
-                },
-              }),
-            );
-            setCounts(page.counts);
-            return { data: page.items, total: page.total, success: true };
-          } catch (err) {
-            message.error(errorMessage(err));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        locale={{ emptyText: list.tab === 'pending' ? '暂无待审核的申请' : '暂无数据' }}
+        toolbar={{ menu: list.menu }}
+        request={list.request}
       />
       <ApplicationModal id={viewing} onClose={() => setViewing(null)} onDecided={() => actionRef.current?.reload()} />
     </>
   );
 }
 
-/** The uploaded file: PDFs in an embedded viewer, images inline; always downloadable. */
+/** The uploaded file, inline (PDF viewer or picture), downloadable. */
 function FileViewer({ app }: { app: Application }) {
-  const file = useQuery({
-    queryKey: ['employer-application-file', app.id],
-    staleTime: Infinity,
-    queryFn: async () => {
-      const r = await api.GET('/api/v1/employer-applications/{id}/file', {
-        params: { path: { id: app.id } },
-        parseAs: 'blob',
-      });
-      return unwrap(r) as unknown as Blob;
-    },
-  });
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file.data) return;
-    const u = URL.createObjectURL(file.data);
-    // The object URL is external state the viewer subscribes to.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [file.data]);
-
-  if (file.isPending) return <Spin />;
-  if (file.isError) return <Alert type="error" showIcon message={errorMessage(file.error)} />;
-  const isPdf = app.file_type === 'application/pdf';
   return (
-    <div data-testid="application-file">
-      <Space style={{ marginBottom: 8 }}>
-        <Typography.Text>{app.file_name}</Typography.Text>
-        <Button size="small" icon={<DownloadOutlined />} onClick={() => saveBlob(file.data, app.file_name)}>
-          下载
-        </Button>
-      </Space>
-      {url &&
-        (isPdf ? (
-          <object data={url} type="application/pdf" style={{ width: '100%', height: 440, border: '1px solid #f0f0f0' }}>
-            <Typography.Text type="secondary">浏览器无法直接显示PDF，请点击“下载”查看。</Typography.Text>
-          </object>
-        ) : (
-          <div style={{ height: 440, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa', border: '1px solid #f0f0f0' }}>
-            <Image src={url} alt={app.file_name} style={{ maxHeight: 430, maxWidth: '100%' }} />
-          </div>
-        ))}
-    </div>
+    <FilePreview
+      queryKey={['employer-application-file', app.id]}
+      load={() => fetchApplicationFile(app.id)}
+      name={app.file_name}
+      contentType={app.file_type}
+      testId="application-file"
+    />
   );
 }
 
@@ -297,8 +237,8 @@ function ApplicationModal({ id, onClose, onDecided }: { id: string | null; onClo
             />
             {pending && (
               <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-                <Form.Item name="opinion" label="审核意见（不通过时必填）" rules={[{ max: 1000 }]} style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={4} maxLength={1000} showCount placeholder="填写审核意见，将以短信通知单位" />
+                <Form.Item name="opinion" label="审核意见（不通过时必填）" rules={lengthRules('ApplicationDecisionRequest', 'opinion', '审核意见')} style={{ marginBottom: 0 }}>
+                  <Input.TextArea rows={4} maxLength={maxLengthOf('ApplicationDecisionRequest', 'opinion')} showCount placeholder="填写审核意见，将以短信通知单位" />
                 </Form.Item>
               </Form>
             )}

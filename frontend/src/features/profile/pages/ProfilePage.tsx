@@ -10,6 +10,7 @@ import { ME_KEY } from '../../auth/api';
 import { formatDateTime } from '../../../lib/format';
 import { HOME_PATH } from '../../../routes/paths';
 import { PROFILE_KEY, useProfile } from '../api';
+import { lengthRules } from '../../../lib/limits';
 
 interface Values {
   former_name?: string;
@@ -232,7 +233,7 @@ export function ProfilePage() {
             {readonly('证件号码', data.id_number_masked)}
             {readonly('手机号码', data.phone_masked)}
             <Col span={8}>
-              <Form.Item name="former_name" label="曾用名" rules={[{ max: 50 }]}>
+              <Form.Item name="former_name" label="曾用名" rules={lengthRules('UpdateProfile', 'former_name', '曾用名')}>
                 <Input placeholder="如有请填写" />
               </Form.Item>
             </Col>
@@ -242,7 +243,7 @@ export function ProfilePage() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="birthplace" label="出生地" rules={[{ max: 100 }]}>
+              <Form.Item name="birthplace" label="出生地" rules={lengthRules('UpdateProfile', 'birthplace', '出生地')}>
                 <Input placeholder="如：浙江省杭州市建德市" />
               </Form.Item>
             </Col>
@@ -262,12 +263,12 @@ export function ProfilePage() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="health" label="身体状况" rules={[{ max: 20 }]}>
+              <Form.Item name="health" label="身体状况" rules={lengthRules('UpdateProfile', 'health', '身体状况')}>
                 <AutoComplete options={['健康', '良好', '一般'].map((v) => ({ value: v }))} placeholder="如：健康" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }, { max: 100 }]}>
+              <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }, ...lengthRules('UpdateProfile', 'email', '电子邮箱')]}>
                 <Input placeholder="请输入电子邮箱" />
               </Form.Item>
             </Col>
@@ -277,7 +278,7 @@ export function ProfilePage() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="current_title" label="现专业技术资格" rules={[{ max: 50 }]}>
+              <Form.Item name="current_title" label="现专业技术资格" rules={lengthRules('UpdateProfile', 'current_title', '现专业技术资格')}>
                 <Input placeholder="如：工程师（中级）" />
               </Form.Item>
             </Col>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import type { Decision } from '../../../api/types';
 import { DECISION_LABELS, OPINION_REQUIRED, OPINION_TITLES } from '../decisions';
+import { lengthRules, maxLengthOf } from '../../../lib/limits';
 
 /** Asks for the opinion of a decision (required for 不通过 and 退回). */
 export function DecisionModal({
@@ -59,10 +60,10 @@ export function DecisionModal({
           label={required ? '审核意见' : '审核意见（选填）'}
           rules={[
             ...(required ? [{ required: true, whitespace: true, message: required }] : []),
-            { max: 1000, message: '意见不能超过1000个字符' },
+            ...lengthRules('DecisionRequest', 'comment', '审核意见'),
           ]}
         >
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder={OPINION_TITLES[decision]} />
+          <Input.TextArea rows={4} maxLength={maxLengthOf('DecisionRequest', 'comment')} showCount placeholder={OPINION_TITLES[decision]} />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,8 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { ApiError, errorMessage, unwrap } from '../../../api/problem';
-import type { Category, Decision, ReviewRow, StatusCounts } from '../../../api/types';
-import { categoryConfig, isCategory, numberedLabel, type CategoryConfig } from '../../archive/categories';
+import type { Category, Decision, ReviewRow } from '../../../api/types';
+import { categoryConfig, isCategory, numberedLabel, splitTitle, titleColumns, type CategoryConfig } from '../../archive/categories';
 import { CategoryMenu } from '../../archive/components/CategoryMenu';
 import { DecisionModal } from '../components/DecisionModal';
 import { DECISION_LABELS, summarizeOutcomes } from '../decisions';
@@ -14,7 +14,9 @@ import { RecordDetail } from '../../archive/components/RecordDetail';
 import { ReviewLogModal } from '../../archive/components/ReviewLogModal';
 import { fetchRecord } from '../../archive/api';
 import { REVIEW_SUMMARY_KEY, useReviewSummary } from '../api';
-import { STATUS_TABS, statusTabLabel, type StatusTab } from '../../archive/status';
+import { STATUS_TABS, STATUS_TAB_LABELS, type StatusTab } from '../../archive/status';
+import { useTabbedTable } from '../../../lib/useTabbedTable';
+import { fetchReviewPage } from '../api';
 import { RecordStatusTag } from '../../archive/components/StatusTag';
 import { formatDate } from '../../../lib/format';
 
@@ -33,10 +35,16 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
   const { message, modal } = App.useApp();
   const summary = useReviewSummary();
   const actionRef = useRef<ActionType>(null);
-  const [tab, setTab] = useState<StatusTab>('pending');
   const [q, setQ] = useState('');
-  const [counts, setCounts] = useState<StatusCounts>();
   const [selected, setSelected] = useState<ReviewRow[]>([]);
+  const list = useTabbedTable<ReviewRow, StatusTab, { category: Category; q: string }>({
+    tabs: STATUS_TABS,
+    labels: STATUS_TAB_LABELS,
+    initialTab: 'pending',
+    load: ({ tab, ...query }) => fetchReviewPage({ ...query, status: tab === 'all' ? undefined : tab }),
+    onTabChange: () => setSelected([]),
+  });
+  const tab = list.tab;
   const [batch, setBatch] = useState<Decision | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [logsOf, setLogsOf] = useState<ReviewRow | null>(null);
@@ -99,8 +107,25 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
       ),
     },
     { title: '证件号码', key: 'id_number', width: 160, render: (_, r) => r.owner.id_number_masked ?? '—' },
-    { title: cfg.dateLabel, key: 'date', width: 104, render: (_, r) => (cfg.key === 'assessment' ? `${r.record_date?.slice(0, 4) ?? '—'}年度` : formatDate(r.record_date)) },
-    { title: cfg.titleLabel, dataIndex: 'title', render: (_, r) => <span style={{ wordBreak: 'break-all' }}>{r.title}</span> },
+    {
+      title: cfg.dateLabel,
+      key: 'date',
+      width: 104,
+      render: (_, r) => (cfg.key === 'assessment' ? `${r.record_date?.slice(0, 4) ?? '—'}年度` : formatDate(r.record_date)),
+    },
+    // 学校名称/学位授予单位 | 学历/学位 as two columns (seed 000 §3), from the row's `A · B` title.
+    ...titleColumns(cfg).map(
+      (label, i, all): ProColumns<ReviewRow> => ({
+        title: label,
+        key: `title-${i}`,
+        width: all.length > 1 && i === all.length - 1 ? 150 : undefined,
+        render: (_, r) => (
+          <span style={{ wordBreak: 'break-all' }} data-testid={`review-row-title-${i}`}>
+            {splitTitle(cfg, r.title)[i] || '—'}
+          </span>
+        ),
+      }),
+    ),
     {
       title: '审核状态',
       key: 'status',
@@ -129,7 +154,7 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
       />
       <div style={{ flex: 1, minWidth: 0 }}>
         <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: '专业技术人员业绩审核' }, { title: cfg.label }]} />
-        <ProTable<ReviewRow, { category: string; status: StatusTab; q: string }>
+        <ProTable<ReviewRow, { category: Category; tab: StatusTab; q: string }>
           rowKey="id"
           actionRef={actionRef}
           cardProps={{
@@ -150,7 +175,7 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
           columns={columns}
           cardBordered
           search={false}
-          params={{ category: cfg.key, status: tab, q }}
+          params={{ category: cfg.key, tab, q }}
           pagination={{ defaultPageSize: 10, showSizeChanger: true }}
           options={{ density: false, setting: false, reload: true }}
           locale={{ emptyText: tab === 'pending' ? '暂无待审核记录' : '暂无数据' }}
@@ -183,39 +208,8 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
               ))}
             </Space>
           )}
-          toolbar={{
-            menu: {
-              type: 'tab',
-              activeKey: tab,
-              items: STATUS_TABS.map((t) => ({ key: t, label: <span data-testid={`tab-${t}`}>{statusTabLabel(t, counts)}</span> })),
-              onChange: (k) => {
-                setTab(k as StatusTab);
-                setSelected([]);
-              },
-            },
-          }}
-          request={async (params) => {
-            try {
-              const page = unwrap(
-                await api.GET('/api/v1/archive/review/records', {
-                  params: {
-                    query: {
-                      category: cfg.key,
-                      status: tab === 'all' ? undefined : tab,
-                      q: q || undefined,
-                      page: params.current ?? 1,
-                      per_page: params.pageSize ?? 10,
-                    },
-                  },
-                }),
-              );
-              setCounts(page.counts);
-              return { data: page.items, total: page.total, success: true };
-            } catch (err) {
-              message.error(errorMessage(err));
-              return { data: [], total: 0, success: false };
-            }
-          }}
+          toolbar={{ menu: list.menu }}
+          request={list.request}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
           点击姓名查看业绩详情并审核；勾选待审核记录可批量通过、不通过或退回。
