@@ -1,13 +1,11 @@
 //! Registration, login, lockout, token rotation and logout — on SQLite and PostgreSQL.
-mod common;
-
-use common::*;
+use crate::actors::Kind;
+use crate::helpers::*;
 use serde_json::{Value, json};
 
 dual!(individual_registration_derives_birth_and_gender, |app| {
     let id = id_number(1);
-    let res = app
-        .post("/api/v1/auth/register/individual", json!({"name": "徐晓丽", "id_number": id, "phone": "15712346340", "password": "Passw0rd2026"}), None)
+    let res = app.anon().post("/api/v1/auth/register/individual", json!({"name": "徐晓丽", "id_number": id, "phone": "15712346340", "password": "Passw0rd2026"}))
         .await;
     assert_eq!(res.status(), 201);
     let body: Value = res.json().await.unwrap();
@@ -30,8 +28,8 @@ dual!(individual_registration_derives_birth_and_gender, |app| {
             .contains("********")
     );
     // it can log in by ID number and by phone
-    app.tokens("individual", &id, "Passw0rd2026").await;
-    app.tokens("individual", "15712346340", "Passw0rd2026")
+    app.log_in(Kind::Individual, &id, "Passw0rd2026").await;
+    app.log_in(Kind::Individual, "15712346340", "Passw0rd2026")
         .await;
 });
 
@@ -48,8 +46,7 @@ dual!(
                 '1'
             }
         );
-        let res = app
-        .post("/api/v1/auth/register/individual", json!({"name": "张三", "id_number": bad_check, "phone": "157", "password": "abcdefgh"}), None)
+        let res = app.anon().post("/api/v1/auth/register/individual", json!({"name": "张三", "id_number": bad_check, "phone": "157", "password": "abcdefgh"}))
         .await;
         let body = problem(res, 422, "validation_failed").await;
         let fields: Vec<&str> = body["errors"]
@@ -65,15 +62,14 @@ dual!(
         );
         assert_eq!(body["errors"][2]["message"], "密码须同时包含字母和数字");
         // short password alone
-        let res = app
-        .post("/api/v1/auth/register/individual", json!({"name": "张三", "id_number": id_number(2), "phone": "15700000002", "password": "a1"}), None)
+        let res = app.anon().post("/api/v1/auth/register/individual", json!({"name": "张三", "id_number": id_number(2), "phone": "15700000002", "password": "a1"}))
         .await;
         let body = problem(res, 422, "validation_failed").await;
         assert_eq!(body["detail"], "密码长度应为8到64位");
         // malformed JSON, wrong types, missing fields, wrong content type
         let res = app
-            .client
-            .post(app.url("/api/v1/auth/register/individual"))
+            .anon()
+            .request(reqwest::Method::POST, "/api/v1/auth/register/individual")
             .header("content-type", "application/json")
             .body("{\"name\":")
             .send()
@@ -81,20 +77,21 @@ dual!(
             .unwrap();
         problem(res, 400, "malformed_json").await;
         let res = app
+            .anon()
             .post(
                 "/api/v1/auth/register/individual",
                 json!({"name": 1, "id_number": [], "phone": null, "password": true}),
-                None,
             )
             .await;
         problem(res, 422, "invalid_field").await;
         let res = app
-            .post("/api/v1/auth/register/individual", json!({}), None)
+            .anon()
+            .post("/api/v1/auth/register/individual", json!({}))
             .await;
         problem(res, 422, "invalid_field").await;
         let res = app
-            .client
-            .post(app.url("/api/v1/auth/register/individual"))
+            .anon()
+            .request(reqwest::Method::POST, "/api/v1/auth/register/individual")
             .body("x")
             .send()
             .await
@@ -108,13 +105,15 @@ dual!(duplicate_id_number_and_phone_conflict, |app| {
     let id = id_number(3);
     let body = json!({"name": "李四", "id_number": id, "phone": "15700000003", "password": "Passw0rd2026"});
     assert_eq!(
-        app.post("/api/v1/auth/register/individual", body.clone(), None)
+        app.anon()
+            .post("/api/v1/auth/register/individual", body.clone())
             .await
             .status(),
         201
     );
     problem(
-        app.post("/api/v1/auth/register/individual", body, None)
+        app.anon()
+            .post("/api/v1/auth/register/individual", body)
             .await,
         409,
         "id_number_taken",
@@ -122,7 +121,8 @@ dual!(duplicate_id_number_and_phone_conflict, |app| {
     .await;
     let same_phone = json!({"name": "王五", "id_number": id_number(4), "phone": "15700000003", "password": "Passw0rd2026"});
     problem(
-        app.post("/api/v1/auth/register/individual", same_phone, None)
+        app.anon()
+            .post("/api/v1/auth/register/individual", same_phone)
             .await,
         409,
         "phone_taken",
@@ -132,14 +132,15 @@ dual!(duplicate_id_number_and_phone_conflict, |app| {
     let x_id = "11010519491231002x";
     let b = json!({"name": "赵六", "id_number": x_id, "phone": "15700000005", "password": "Passw0rd2026"});
     assert_eq!(
-        app.post("/api/v1/auth/register/individual", b, None)
+        app.anon()
+            .post("/api/v1/auth/register/individual", b)
             .await
             .status(),
         201
     );
     let b = json!({"name": "赵六", "id_number": "11010519491231002X", "phone": "15700000006", "password": "Passw0rd2026"});
     problem(
-        app.post("/api/v1/auth/register/individual", b, None).await,
+        app.anon().post("/api/v1/auth/register/individual", b).await,
         409,
         "id_number_taken",
     )
@@ -150,7 +151,8 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
     let code = credit_code(1);
     let body = json!({"unit_name": "杭州博恩天成软件技术有限公司", "credit_code": code, "operator_name": "王诚", "phone": "15712346399", "password": "Passw0rd2026"});
     let res = app
-        .post("/api/v1/auth/register/employer", body.clone(), None)
+        .anon()
+        .post("/api/v1/auth/register/employer", body.clone())
         .await;
     assert_eq!(res.status(), 201);
     let view: Value = res.json().await.unwrap();
@@ -160,15 +162,17 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
     assert_eq!(view["org_unit"]["name"], "杭州博恩天成软件技术有限公司");
     assert_eq!(view["org_unit"]["kind"], "employer");
     problem(
-        app.post("/api/v1/auth/register/employer", body, None).await,
+        app.anon()
+            .post("/api/v1/auth/register/employer", body)
+            .await,
         409,
         "credit_code_taken",
     )
     .await;
     // the demo employer's code is taken too
-    let dup = json!({"unit_name": "另一家单位", "credit_code": zcps::seed::demo_credit_code(), "operator_name": "甲", "phone": "15712346341", "password": "Passw0rd2026"});
+    let dup = json!({"unit_name": "另一家单位", "credit_code": demo_credit_code(), "operator_name": "甲", "phone": "15712346341", "password": "Passw0rd2026"});
     problem(
-        app.post("/api/v1/auth/register/employer", dup, None).await,
+        app.anon().post("/api/v1/auth/register/employer", dup).await,
         409,
         "credit_code_taken",
     )
@@ -176,8 +180,7 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
     let before = (app.count("accounts").await, app.count("org_units").await);
     let mut bad = code.clone();
     bad.replace_range(17..18, if code.ends_with('0') { "1" } else { "0" });
-    let res = app
-        .post("/api/v1/auth/register/employer", json!({"unit_name": "某单位", "credit_code": bad, "operator_name": "甲", "phone": "15712346342", "password": "Passw0rd2026"}), None)
+    let res = app.anon().post("/api/v1/auth/register/employer", json!({"unit_name": "某单位", "credit_code": bad, "operator_name": "甲", "phone": "15712346342", "password": "Passw0rd2026"}))
         .await;
     let p = problem(res, 422, "validation_failed").await;
     assert_eq!(p["errors"][0]["field"], "credit_code");
@@ -185,20 +188,16 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
         before,
         (app.count("accounts").await, app.count("org_units").await)
     );
-    let tokens = app
-        .tokens("employer", &code.to_lowercase(), "Passw0rd2026")
+    let employer = app
+        .log_in(Kind::Employer, &code.to_lowercase(), "Passw0rd2026")
         .await;
-    let me: Value = app
-        .get("/api/v1/me", tokens["access_token"].as_str())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let me: Value = employer.get("/api/v1/me").await.json().await.unwrap();
     assert_eq!(me["phone_masked"], "157****6399");
     // an employer phone is unique (units without a credit code log in with it)
     let same_phone = json!({"unit_name": "第三家单位", "credit_code": credit_code(2), "operator_name": "丁", "phone": "15712346340", "password": "Passw0rd2026"});
     problem(
-        app.post("/api/v1/auth/register/employer", same_phone, None)
+        app.anon()
+            .post("/api/v1/auth/register/employer", same_phone)
             .await,
         409,
         "phone_taken",
@@ -208,8 +207,8 @@ dual!(employer_registration_creates_a_pending_unit, |app| {
 });
 
 dual!(login_kinds_do_not_mix, |app| {
-    let code = zcps::seed::demo_credit_code();
-    app.tokens("employer", &code, DEMO_PW).await;
+    let code = demo_credit_code();
+    app.log_in(Kind::Employer, &code, DEMO_PW).await;
     problem(
         app.login("individual", &code, DEMO_PW).await,
         401,
@@ -235,7 +234,9 @@ dual!(login_kinds_do_not_mix, |app| {
     )
     .await;
     let me: Value = app
-        .get("/api/v1/me", Some(&app.staff("nb_slj").await))
+        .staff("nb_slj")
+        .await
+        .get("/api/v1/me")
         .await
         .json()
         .await
@@ -298,43 +299,44 @@ dual!(a_successful_login_resets_the_failure_count, |app| {
 });
 
 dual!(refresh_rotates_and_reuse_revokes_the_family, |app| {
-    let first = app.tokens("staff", "nb_slj", DEMO_PW).await;
-    let r1 = first["refresh_token"].as_str().unwrap();
+    let first = app.staff("nb_slj").await;
+    let r1 = first.refresh_token();
     let res = app
-        .post("/api/v1/auth/refresh", json!({"refresh_token": r1}), None)
+        .anon()
+        .post("/api/v1/auth/refresh", json!({"refresh_token": r1}))
         .await;
     assert_eq!(res.status(), 200);
     let second: Value = res.json().await.unwrap();
     let r2 = second["refresh_token"].as_str().unwrap();
     assert_ne!(r1, r2);
     assert_eq!(
-        app.get("/api/v1/me", second["access_token"].as_str())
+        app.bearer(second["access_token"].as_str().unwrap())
+            .get("/api/v1/me")
             .await
             .status(),
         200
     );
     // replaying the rotated token revokes the family: r2 stops working too
     problem(
-        app.post("/api/v1/auth/refresh", json!({"refresh_token": r1}), None)
+        app.anon()
+            .post("/api/v1/auth/refresh", json!({"refresh_token": r1}))
             .await,
         401,
         "refresh_token_reused",
     )
     .await;
     problem(
-        app.post("/api/v1/auth/refresh", json!({"refresh_token": r2}), None)
+        app.anon()
+            .post("/api/v1/auth/refresh", json!({"refresh_token": r2}))
             .await,
         401,
         "invalid_refresh_token",
     )
     .await;
     problem(
-        app.post(
-            "/api/v1/auth/refresh",
-            json!({"refresh_token": "nonsense"}),
-            None,
-        )
-        .await,
+        app.anon()
+            .post("/api/v1/auth/refresh", json!({"refresh_token": "nonsense"}))
+            .await,
         401,
         "invalid_refresh_token",
     )
@@ -342,11 +344,12 @@ dual!(refresh_rotates_and_reuse_revokes_the_family, |app| {
 });
 
 dual!(concurrent_refreshes_of_one_token_one_wins, |app| {
-    let pair = app.tokens("staff", "nb_slj", DEMO_PW).await;
-    let r = pair["refresh_token"].as_str().unwrap().to_owned();
+    let pair = app.staff("nb_slj").await;
+    let r = pair.refresh_token().to_owned();
+    let anon = app.anon();
     let (a, b) = tokio::join!(
-        app.post("/api/v1/auth/refresh", json!({"refresh_token": r}), None),
-        app.post("/api/v1/auth/refresh", json!({"refresh_token": r}), None)
+        anon.post("/api/v1/auth/refresh", json!({"refresh_token": r})),
+        anon.post("/api/v1/auth/refresh", json!({"refresh_token": r}))
     );
     let mut statuses = [a.status().as_u16(), b.status().as_u16()];
     statuses.sort();
@@ -354,18 +357,18 @@ dual!(concurrent_refreshes_of_one_token_one_wins, |app| {
 });
 
 dual!(logout_revokes_the_refresh_token, |app| {
-    let pair = app
-        .tokens("individual", &zcps::seed::demo_id_number(), DEMO_PW)
-        .await;
-    let r = pair["refresh_token"].as_str().unwrap();
+    let pair = app.individual().await;
+    let r = pair.refresh_token();
     assert_eq!(
-        app.post("/api/v1/auth/logout", json!({"refresh_token": r}), None)
+        app.anon()
+            .post("/api/v1/auth/logout", json!({"refresh_token": r}))
             .await
             .status(),
         204
     );
     problem(
-        app.post("/api/v1/auth/refresh", json!({"refresh_token": r}), None)
+        app.anon()
+            .post("/api/v1/auth/refresh", json!({"refresh_token": r}))
             .await,
         401,
         "invalid_refresh_token",
@@ -373,7 +376,8 @@ dual!(logout_revokes_the_refresh_token, |app| {
     .await;
     // logging out twice, or with an unknown token, is harmless
     assert_eq!(
-        app.post("/api/v1/auth/logout", json!({"refresh_token": r}), None)
+        app.anon()
+            .post("/api/v1/auth/logout", json!({"refresh_token": r}))
             .await
             .status(),
         204
@@ -381,27 +385,27 @@ dual!(logout_revokes_the_refresh_token, |app| {
 });
 
 dual!(missing_forged_and_expired_tokens_get_401, |app| {
-    problem(app.get("/api/v1/me", None).await, 401, "unauthorized").await;
+    problem(app.anon().get("/api/v1/me").await, 401, "unauthorized").await;
     problem(
-        app.get("/api/v1/me", Some("not.a.jwt")).await,
+        app.bearer("not.a.jwt").get("/api/v1/me").await,
         401,
         "invalid_token",
     )
     .await;
-    let forged = zcps::auth::JwtKeys::new("ffffffffffffffffffffffffffffffffffff", 900).issue(
+    let forged = JwtKeys::new("ffffffffffffffffffffffffffffffffffff", 900).issue(
         uuid::Uuid::now_v7(),
-        zcps::auth::Role::Admin,
+        Role::Admin,
         None,
     );
     problem(
-        app.get("/api/v1/org-units", Some(&forged)).await,
+        app.bearer(&forged).get("/api/v1/org-units").await,
         401,
         "invalid_token",
     )
     .await;
     let res = app
-        .client
-        .get(app.url("/api/v1/me"))
+        .anon()
+        .request(reqwest::Method::GET, "/api/v1/me")
         .header("authorization", "Basic YWRtaW46YWRtaW4=")
         .send()
         .await

@@ -6,10 +6,7 @@ use serde_json::{Value, json};
 /// What the fake gateway received: the Authorization header and the JSON body.
 type Seen = Arc<Mutex<Vec<(Option<String>, Value)>>>;
 
-use zcps::{
-    archive::papers::ScholarAdapter,
-    notify::sms::{SmsAdapter, SmsMessage},
-};
+use crate::helpers::{ScholarAdapter, SmsAdapter, SmsMessage};
 
 /// A fake gateway on port 0: POST /sms records the body (and answers 500 for phone 10000000000),
 /// GET /scholar answers a paper list.

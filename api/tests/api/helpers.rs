@@ -1,11 +1,25 @@
-//! `spawn_app()`: the real server on port 0 over a fresh database, SQLite or PostgreSQL.
-#![allow(dead_code)]
-use std::net::TcpListener;
+//! `spawn_app()`: the real server on port 0 over a fresh database, SQLite or PostgreSQL, and
+//! the `dual!` macro that runs a test once on each.
+//!
+//! Every path into the server crate (`zcps::…`) is written in this file and nowhere else in
+//! the tests: when the server's modules move, the `use` lines below are all that change.
+use std::{collections::HashMap, net::TcpListener};
 
-use reqwest::{Client, Response, StatusCode};
+use reqwest::Response;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use serde_json::{Value, json};
-use zcps::{config::Config, db, seed, server, state};
+use serde_json::Value;
+
+// ---- The server's internals used by the tests (one line each) ----
+pub use zcps::archive::papers::ScholarAdapter;
+pub use zcps::auth::{JwtKeys, Role};
+use zcps::config::Config;
+pub use zcps::domain::{CreditCode, IdNumber};
+pub use zcps::notify::sms::{SmsAdapter, SmsMessage};
+pub use zcps::router::openapi_document;
+pub use zcps::seed::{DEMO_ADMIN_PASSWORD, demo_credit_code, demo_id_number};
+use zcps::server::serve;
+use zcps::state::AppState;
+use zcps::{db, seed};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Backend {
@@ -26,7 +40,7 @@ enum Cleanup {
 
 pub struct TestApp {
     pub base: String,
-    pub client: Client,
+    pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub backend: Backend,
     cleanup: Cleanup,
@@ -94,53 +108,60 @@ async fn fresh_database(backend: Backend) -> (String, Cleanup) {
     }
 }
 
+/// The settings a test server runs with, read by the server's own `Config::from_lookup`:
+/// anything not named here takes the server's default, so a new setting needs no change here.
+fn test_settings(database_url: &str) -> HashMap<&'static str, String> {
+    let tmp = std::env::temp_dir();
+    let random = || uuid::Uuid::new_v4().simple().to_string();
+    HashMap::from([
+        ("ZCPS_DATABASE_URL", database_url.to_owned()),
+        ("ZCPS_BIND", "127.0.0.1:0".to_owned()),
+        (
+            "ZCPS_DATA_DIR",
+            tmp.join(format!("zcps-test-data-{}", random()))
+                .display()
+                .to_string(),
+        ),
+        (
+            "ZCPS_STATIC_DIR",
+            tmp.join("zcps-no-spa").display().to_string(),
+        ),
+        // 64 random hex characters
+        ("ZCPS_JWT_SECRET", format!("{}{}", random(), random())),
+        ("ZCPS_DEMO", "1".to_owned()),
+        ("ZCPS_STORAGE", "local".to_owned()),
+        ("ZCPS_SMS", "simulator".to_owned()),
+        ("ZCPS_SCHOLAR", "simulator".to_owned()),
+    ])
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let (url, cleanup) = fresh_database(backend).await;
-    let config = Config {
-        database_url: url.clone(),
-        bind: "127.0.0.1:0".parse().unwrap(),
-        data_dir: std::env::temp_dir()
-            .join(format!("zcps-test-data-{}", uuid::Uuid::new_v4().simple())),
-        static_dir: std::env::temp_dir().join("zcps-no-spa"),
-        jwt_secret: format!(
-            "{}{}",
-            uuid::Uuid::new_v4().simple(),
-            uuid::Uuid::new_v4().simple()
-        ),
-        demo: true,
-        admin_password: None,
-        access_ttl_seconds: 900,
-        refresh_ttl_hours: 12,
-        storage: zcps::config::StorageConfig::Local,
-        sms: zcps::config::SmsConfig::Simulator,
-        cjk_font: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc".into(),
-        cjk_font_index: 2,
-        platform_name: "职称申报与评审管理服务平台".into(),
-        scholar: zcps::config::ScholarConfig::Simulator,
-    };
+    let settings = test_settings(&url);
+    let config = Config::from_lookup(&|k| settings.get(k).cloned()).expect("test configuration");
     let conn = db::connect(&url).await.expect("connect");
     db::migrate(&conn).await.expect("migrate");
     seed::ensure_admin(&conn, &config).await.expect("admin");
     seed::seed_demo(&conn).await.expect("demo data");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let server = server::serve(
-        state::AppState::new(conn.clone(), config).expect("state"),
+    let server = serve(
+        AppState::new(conn.clone(), config).expect("state"),
         listener,
     )
     .expect("server");
     tokio::spawn(server);
     TestApp {
         base: format!("http://127.0.0.1:{port}"),
-        client: Client::new(),
+        client: reqwest::Client::new(),
         db: conn,
         backend,
         cleanup,
     }
 }
 
-/// A test that runs once on SQLite and once on PostgreSQL.
-#[macro_export]
+/// A test that runs once on SQLite and once on PostgreSQL: `dual!(name, |app| { … });`
+/// gives the tests `name::sqlite` and `name::postgres`.
 macro_rules! dual {
     ($name:ident, |$app:ident| $body:block) => {
         mod $name {
@@ -148,73 +169,25 @@ macro_rules! dual {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let $app = $crate::common::spawn_app($crate::common::Backend::Sqlite).await;
+                let $app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
                 $body
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let $app = $crate::common::spawn_app($crate::common::Backend::Postgres).await;
+                let $app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await;
                 $body
             }
         }
     };
 }
+pub(crate) use dual;
 
+/// The password of every seeded demo account except the administrator.
 pub const DEMO_PW: &str = "Demo12345";
+/// The password the fixtures register new accounts with.
+pub const PW: &str = "Passw0rd2026";
 
 impl TestApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
-    }
-
-    pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> Response {
-        let mut req = self.client.post(self.url(path)).json(&body);
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        req.send().await.unwrap()
-    }
-
-    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
-        let mut req = self.client.get(self.url(path));
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        req.send().await.unwrap()
-    }
-
-    pub async fn login(&self, kind: &str, username: &str, password: &str) -> Response {
-        self.post(
-            "/api/v1/auth/login",
-            json!({"account_kind": kind, "username": username, "password": password}),
-            None,
-        )
-        .await
-    }
-
-    /// Logs in and returns the token pair.
-    pub async fn tokens(&self, kind: &str, username: &str, password: &str) -> Value {
-        let res = self.login(kind, username, password).await;
-        assert_eq!(res.status(), StatusCode::OK, "login {username}");
-        res.json().await.unwrap()
-    }
-
-    pub async fn token(&self, kind: &str, username: &str, password: &str) -> String {
-        self.tokens(kind, username, password).await["access_token"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
-    pub async fn admin(&self) -> String {
-        self.token("staff", "admin", seed::DEMO_ADMIN_PASSWORD)
-            .await
-    }
-
-    pub async fn staff(&self, username: &str) -> String {
-        self.token("staff", username, DEMO_PW).await
-    }
-
     pub async fn count(&self, table: &str) -> i64 {
         let row = self
             .db
@@ -228,14 +201,16 @@ impl TestApp {
         row.try_get::<i64>("", "n").unwrap()
     }
 
+    pub async fn db_exec(&self, sql: &str) {
+        self.db.execute_unprepared(sql).await.unwrap();
+    }
+
     /// The id of the demo org unit called `name`.
     pub async fn unit_id(&self, name: &str) -> String {
-        let token = self.admin().await;
-        let res: Value = self
-            .client
-            .get(self.url("/api/v1/org-units"))
+        let admin = self.admin().await;
+        let res: Value = admin
+            .request(reqwest::Method::GET, "/api/v1/org-units")
             .query(&[("q", name)])
-            .bearer_auth(token)
             .send()
             .await
             .unwrap()
@@ -251,6 +226,54 @@ impl TestApp {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+
+    /// The texts of every SMS in the outbox to `phone`.
+    pub async fn sms_to(&self, phone: &str) -> Vec<String> {
+        let page: Value = self
+            .admin()
+            .await
+            .get(&format!("/api/v1/sms-outbox?phone={phone}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["message"]["text"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// Waits (up to 10 s) until the outbox worker has sent an SMS to `phone` containing `text`.
+    pub async fn wait_for_sms(&self, phone: &str, text: &str) -> Vec<String> {
+        let admin = self.admin().await;
+        for _ in 0..100 {
+            let page: Value = admin
+                .get(&format!("/api/v1/sms-outbox?phone={phone}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let sent: Vec<String> = page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["status"] == "sent")
+                .map(|m| m["message"]["text"].as_str().unwrap().to_owned())
+                .filter(|t| t.contains(text))
+                .collect();
+            if !sent.is_empty() {
+                assert!(sent[0].starts_with("【12333】"));
+                return sent;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!(
+            "no SMS to {phone} containing {text}: {:?}",
+            self.sms_to(phone).await
+        );
     }
 }
 
@@ -279,77 +302,11 @@ pub fn id_number(n: u32) -> String {
         1 + n % 28,
         100 + n % 900
     );
-    format!(
-        "{first}{}",
-        zcps::domain::IdNumber::check_char(&first).unwrap()
-    )
+    format!("{first}{}", IdNumber::check_char(&first).unwrap())
 }
 
 /// A valid unified social credit code for the n-th test employer.
 pub fn credit_code(n: u32) -> String {
     let first = format!("91330106MA2{:06}", n);
-    format!(
-        "{first}{}",
-        zcps::domain::CreditCode::check_char(&first).unwrap()
-    )
-}
-
-impl TestApp {
-    pub async fn put_json(&self, path: &str, body: Value, token: &str) -> Response {
-        self.client
-            .put(self.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn delete(&self, path: &str, token: &str) -> Response {
-        self.client
-            .delete(self.url(path))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn db_exec(&self, sql: &str) {
-        self.db.execute_unprepared(sql).await.unwrap();
-    }
-
-    /// A multipart POST with text fields and an optional `file` part.
-    pub async fn multipart(
-        &self,
-        path: &str,
-        fields: &[(&str, String)],
-        file: Option<(&str, Vec<u8>)>,
-        token: Option<&str>,
-    ) -> Response {
-        let mut form = reqwest::multipart::Form::new();
-        for (k, v) in fields {
-            form = form.text(k.to_string(), v.clone());
-        }
-        if let Some((name, bytes)) = file {
-            form = form.part(
-                "file",
-                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-            );
-        }
-        let mut req = self.client.post(self.url(path)).multipart(form);
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        req.send().await.unwrap()
-    }
-
-    pub async fn individual(&self) -> String {
-        self.token("individual", &zcps::seed::demo_id_number(), DEMO_PW)
-            .await
-    }
-
-    pub async fn employer(&self) -> String {
-        self.token("employer", &zcps::seed::demo_credit_code(), DEMO_PW)
-            .await
-    }
+    format!("{first}{}", CreditCode::check_char(&first).unwrap())
 }

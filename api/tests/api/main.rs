@@ -1,0 +1,18 @@
+//! The API's integration tests, in one binary: each test starts the real server on port 0
+//! over a fresh database (see `helpers`), and most run once on SQLite and once on PostgreSQL.
+//!
+//! - `helpers`: `spawn_app()`, `dual!`, problem+json assertions, and the only references
+//!   to the server's internals;
+//! - `actors`: HTTP clients for the people and departments in a test;
+//! - `fixtures`: per-domain builders of the state a test starts from;
+//! - one module per domain.
+mod actors;
+mod fixtures;
+mod helpers;
+
+mod adapters;
+mod archive;
+mod auth;
+mod onboarding;
+mod openapi;
+mod orgs;
