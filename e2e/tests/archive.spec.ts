@@ -167,14 +167,14 @@ test('onboarding without a credit code, then the archive reviewed, returned, fix
   const opModal = dialog(emp, '变更账户使用人');
   await opModal.getByPlaceholder('请输入新的账户使用人姓名').fill('陈新');
   await opModal.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(emp.getByTestId('operator')).toContainText('当前账户使用人：陈新');
+  await expect(emp.getByTestId('operator')).toContainText('当前账户使用人：*新');
 
   await emp.getByRole('menuitem', { name: '本单位基本信息' }).click();
   await expect(emp.getByText('宁波市水利局')).toBeVisible();
-  await expect(emp.getByTestId('unit-operator')).toHaveText('陈新');
-  // The change log lists both changes (phones masked).
+  await expect(emp.getByTestId('unit-operator')).toHaveText('*新');
+  // The change log lists both changes (phones and operators masked).
   await expect(rowOf(emp, '绑定手机号')).toContainText(maskPhone(newPhone));
-  await expect(rowOf(emp, '账户使用人')).toContainText('陈新');
+  await expect(rowOf(emp, '账户使用人')).toContainText('*新');
   await shot(emp, 'employer-unit-info');
 
   // ── 6. An individual registers and completes 个人基本信息 with the new employer ──────────

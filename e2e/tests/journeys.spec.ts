@@ -86,7 +86,10 @@ test('employer: register with a credit code, log in (法人登录), see phone an
   await expect(page.getByRole('menuitem', { name: '提交授权委托证明' })).toBeVisible();
   await expect(page.getByTestId('authorisation-intro')).toContainText(`通知到${maskPhone(phone)}手机号`);
   await expect(page.getByText(code, { exact: true })).toBeVisible();
-  await expect(page.getByText(operator, { exact: true })).toBeVisible();
+  // The operator is named, masked as in the manual (王诚 → *诚): "需授权账号使用人*诚登录…".
+  await expect(page.getByTestId('authorisation-operator')).toHaveText('*诚');
+  await expect(page.getByTestId('authorisation-intro')).toContainText('需授权账号使用人*诚登录');
+  await expect(page.getByText('*诚', { exact: true }).last()).toBeVisible();
   await page.goto('/user-center');
   await expect(page).toHaveURL(/\/authorisation$/);
   await shot(page, 'employer-authorisation');

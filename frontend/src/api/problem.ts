@@ -67,3 +67,13 @@ export function applyFieldErrors(
   form.setFields(fields);
   return true;
 }
+
+/**
+ * The `remaining_attempts` extension member of a problem (a wrong password's 401 says how
+ * many tries are left before the lockout), when the server sent one.
+ */
+export function remainingAttempts(err: unknown): number | null {
+  const problem = err instanceof ApiError ? err.problem : isProblem(err) ? err : null;
+  const value = problem ? (problem as unknown as Record<string, unknown>).remaining_attempts : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}

@@ -249,6 +249,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 忘记密码：凭短信验证码设置新密码
+         * @description Lifts a login lock and revokes every refresh token of the account.
+         */
+        post: operations["reset_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 忘记密码：向注册手机号发送验证码（个人、法人）
+         * @description At most one code a minute per account; a code is valid for 10 minutes and may be tried 5 times.
+         */
+        post: operations["send_password_reset_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -738,7 +778,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 短信发件箱（管理员；模拟网关下可在此查看“已发送”的短信） */
+        /**
+         * 短信发件箱（管理员；模拟网关下可在此查看“已发送”的短信）
+         * @description Verification codes in the texts are masked (`验证码 ******`) unless the server runs in demo
+         *     mode (`ZCPS_DEMO=1`).
+         */
         get: operations["list_sms_outbox"];
         put?: never;
         post?: never;
@@ -1331,7 +1375,7 @@ export interface components {
          *     the SPA switch on these values; the OpenAPI document lists them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed";
         /** @description One field that failed validation. */
         FieldError: {
             /**
@@ -1571,6 +1615,55 @@ export interface components {
             /** Format: date */
             start_date: string;
         };
+        /**
+         * @description 忘记密码：验证码校验通过后设置新密码
+         * @example {
+         *       "account_kind": "individual",
+         *       "code": "123456",
+         *       "new_password": "N3wPassw0rd",
+         *       "username": "330203199001010022"
+         *     }
+         */
+        PasswordReset: {
+            account_kind: components["schemas"]["AccountKind"];
+            /** @description The six-digit code from the SMS. */
+            code: string;
+            /** @description 8–64 characters with letters and digits. */
+            new_password: string;
+            username: string;
+        };
+        /**
+         * @description 忘记密码：获取短信验证码
+         * @example {
+         *       "account_kind": "individual",
+         *       "username": "330203199001010022"
+         *     }
+         */
+        PasswordResetCodeRequest: {
+            /** @description `individual` or `employer`; staff passwords are reset by the administrator. */
+            account_kind: components["schemas"]["AccountKind"];
+            /** @description 个人：身份证号码或手机号；法人：统一社会信用代码或绑定手机号 */
+            username: string;
+        };
+        PasswordResetCodeSent: {
+            /**
+             * Format: int64
+             * @description Seconds the code stays valid.
+             * @example 600
+             */
+            expires_in: number;
+            /**
+             * @description The registered phone the code went to, masked (`139****0001`).
+             * @example 139****0001
+             */
+            phone_masked: string;
+            /**
+             * Format: int64
+             * @description Seconds before another code may be requested.
+             * @example 60
+             */
+            resend_after_seconds: number;
+        };
         /** @description 11 专利（著作权） */
         Patent: {
             /** @description 是否已转化 */
@@ -1628,6 +1721,12 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             detail: string;
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: int32
+             * @description After a wrong password (401 `invalid_credentials`): how many more wrong passwords lock
+             *     the account.
+             */
+            remaining_attempts?: number;
             /** Format: int32 */
             status: number;
             title: string;
@@ -3337,6 +3436,151 @@ export interface operations {
             };
             /** @description 请求数据校验未通过，errors 列出每个字段的问题 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description 密码已重设，请用新密码登录 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 账号不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求数据校验未通过，errors 列出每个字段的问题 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_password_reset_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description 验证码已发送至注册手机号 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetCodeSent"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 账号不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求数据校验未通过，errors 列出每个字段的问题 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 60秒内已发送过验证码 */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// antd forms validate asynchronously; on a busy 2-core machine 1 s (the default) is too short.
+configure({ asyncUtilTimeout: 5000 });
 
 const inBrowserEnv = typeof window !== 'undefined';
 

@@ -3,26 +3,41 @@ import { Card, Steps, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PortalShell } from '../../../components/PortalShell';
 
-/** Frame shared by 个人注册 and 法人注册. */
-export function RegisterCard({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+/** Frame shared by 个人注册, 法人注册 and 忘记密码: one card, full width on phones. */
+export function RegisterCard({
+  title,
+  extra,
+  steps = true,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  /** The 填写注册信息 → 登录平台 → 完善信息 steps (registration only). */
+  steps?: boolean;
+  children: ReactNode;
+}) {
   return (
     <PortalShell>
-      <div style={{ flex: 1, display: 'flex', justifyContent: 'center', padding: '28px 24px 40px' }}>
+      <div className="public-page">
         <Card
           title={<span style={{ fontSize: 18 }}>{title}</span>}
           extra={
             <Typography.Text type="secondary">
-              已有账号？<Link to="/login">返回登录</Link>
+              <span className="portal-code">已有账号？</span>
+              <Link to="/login">返回登录</Link>
             </Typography.Text>
           }
-          style={{ width: 720, boxShadow: '0 4px 16px rgba(22,100,192,0.10)' }}
+          className="public-card"
         >
-          <Steps
-            size="small"
-            current={0}
-            style={{ marginBottom: 28, padding: '0 24px' }}
-            items={[{ title: '填写注册信息' }, { title: '登录平台' }, { title: '完善信息' }]}
-          />
+          {steps && (
+            <Steps
+              size="small"
+              current={0}
+              className="register-steps"
+              style={{ marginBottom: 28, padding: '0 24px' }}
+              items={[{ title: '填写注册信息' }, { title: '登录平台' }, { title: '完善信息' }]}
+            />
+          )}
           {extra}
           {children}
         </Card>

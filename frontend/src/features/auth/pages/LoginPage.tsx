@@ -4,13 +4,13 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
-import { errorMessage, unwrap } from '../../../api/problem';
+import { errorMessage, remainingAttempts, unwrap } from '../../../api/problem';
 import { localTokenStore } from '../../../api/tokens';
 import { ME_KEY } from '../api';
 import { ACCOUNT_KIND_LABELS, type AccountKind } from '../roles';
 import { PortalShell } from '../../../components/PortalShell';
 import { PLATFORM_NAME } from '../../../branding';
-import { HOME_PATH } from '../../../routes/paths';
+import { FORGOT_PASSWORD_PATH, HOME_PATH } from '../../../routes/paths';
 
 const KINDS: AccountKind[] = ['individual', 'employer', 'staff'];
 
@@ -22,6 +22,15 @@ const USERNAME: Record<AccountKind, { label: string; placeholder: string }> = {
 
 function isKind(v: string | null): v is AccountKind {
   return v !== null && (KINDS as string[]).includes(v);
+}
+
+/** A wrong password with this many tries left (or fewer) gets a warning about the lockout. */
+export const WARN_REMAINING = 2;
+
+interface LoginFailure {
+  message: string;
+  /** Tries left before the account locks, when the server said (401 `remaining_attempts`). */
+  remaining: number | null;
 }
 
 interface LoginValues {
@@ -37,12 +46,15 @@ export function LoginPage() {
   const tabParam = params.get('tab');
   const kind: AccountKind = isKind(tabParam) ? tabParam : 'individual';
   const [form] = Form.useForm<LoginValues>();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LoginFailure | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const state = location.state as { from?: string; username?: string } | null;
+  const state = location.state as { from?: string; username?: string; notice?: string } | null;
+  // 注册成功，请登录 — inline, until the first attempt replaces it.
+  const [notice, setNotice] = useState(state?.notice ?? null);
 
   const onFinish = async (values: LoginValues) => {
     setError(null);
+    setNotice(null);
     setSubmitting(true);
     try {
       const pair = unwrap(
@@ -55,7 +67,7 @@ export function LoginPage() {
       const from = state?.from && !state.from.startsWith('/login') ? state.from : HOME_PATH;
       navigate(from, { replace: true });
     } catch (err) {
-      setError(errorMessage(err));
+      setError({ message: errorMessage(err), remaining: remainingAttempts(err) });
     } finally {
       setSubmitting(false);
     }
@@ -63,24 +75,17 @@ export function LoginPage() {
 
   const switchTab = (key: string) => {
     setError(null);
+    setNotice(null);
     form.resetFields();
     setParams({ tab: key }, { replace: true, state: state?.from ? { from: state.from } : null });
   };
 
+  const lockSoon = error?.remaining !== null && error?.remaining !== undefined && error.remaining <= WARN_REMAINING;
+
   return (
     <PortalShell>
-      <div
-        style={{
-          flex: 1,
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          gap: 72,
-          padding: '32px 48px',
-          background: 'linear-gradient(135deg, #1664c0 0%, #3c8ce7 55%, #eef3fa 55.2%)',
-        }}
-      >
-        <div style={{ color: '#fff', maxWidth: 460 }}>
+      <div className="login-main">
+        <div className="login-hero" style={{ color: '#fff', maxWidth: 460 }}>
           <Typography.Title level={2} style={{ color: '#fff', marginBottom: 12 }}>
             {PLATFORM_NAME}
           </Typography.Title>
@@ -93,7 +98,7 @@ export function LoginPage() {
             <li>主管部门、人力社保部门、评委会：逐级审查与评审</li>
           </ul>
         </div>
-        <Card style={{ width: 400, boxShadow: '0 6px 24px rgba(22,100,192,0.18)' }} styles={{ body: { padding: '8px 32px 24px' } }}>
+        <Card className="login-card" styles={{ body: { padding: '8px 32px 24px' } }}>
           <Tabs
             activeKey={kind}
             onChange={switchTab}
@@ -101,8 +106,25 @@ export function LoginPage() {
             size="large"
             items={KINDS.map((k) => ({ key: k, label: ACCOUNT_KIND_LABELS[k] }))}
           />
+          {notice && !error && (
+            <Alert type="success" showIcon message={notice} style={{ marginBottom: 16 }} data-testid="login-notice" />
+          )}
           {error && (
-            <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />
+            <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />
+          )}
+          {lockSoon && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="login-lockout-warning"
+              message={error.remaining === 0 ? '账户即将被锁定' : `再输错 ${error.remaining} 次密码，账户将被暂时锁定`}
+              description={
+                kind === 'staff'
+                  ? '请确认登录名和密码；忘记密码请联系系统管理员重置。'
+                  : '请确认账号和密码；忘记密码可点击“忘记密码”通过短信验证码重置。'
+              }
+            />
           )}
           <Form<LoginValues>
             form={form}
@@ -119,9 +141,14 @@ export function LoginPage() {
             >
               <Input prefix={<UserOutlined />} placeholder={USERNAME[kind].placeholder} autoComplete="username" size="large" />
             </Form.Item>
-            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]} style={{ marginBottom: 8 }}>
               <Input.Password prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" size="large" />
             </Form.Item>
+            <div style={{ textAlign: 'right', marginBottom: 16 }}>
+              <Link to={`${FORGOT_PASSWORD_PATH}?tab=${kind}`} data-testid="forgot-password-link">
+                忘记密码？
+              </Link>
+            </div>
             <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
               登录
             </Button>

@@ -40,6 +40,9 @@ const UNIT_NAME_RULES = lengthRules('RegisterEmployer', 'unit_name', '单位名�
 const UNIT_NAME_MAX = maxLengthOf('RegisterEmployer', 'unit_name');
 const OPERATOR_RULES = lengthRules('RegisterEmployer', 'operator_name', '经办人姓名');
 
+/** Said by the login page after a registration (inline, so it gives way to a login error). */
+const REGISTERED = '注册成功，请登录';
+
 /** The red hint under 上传单位证件 (seed 000 §1.1). */
 export const CERTIFICATE_HINT =
   '上传单位注册登记证件、牌照文件、单位成立的政府机关批文扫描件或照片。照片所有信息需清晰可见，内容真实有效，不得做任何修改。照片支持.jpg、.jpeg 格式，大小不超过1M。';
@@ -88,7 +91,6 @@ export function RegisterEmployerPage() {
 
 function WithCode() {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -105,8 +107,7 @@ function WithCode() {
     };
     try {
       unwrap(await api.POST('/api/v1/auth/register/employer', { body }));
-      message.success('注册成功，请登录');
-      navigate('/login?tab=employer', { state: { username: body.credit_code } });
+      navigate('/login?tab=employer', { state: { username: body.credit_code, notice: REGISTERED } });
     } catch (err) {
       applyFieldErrors(form, err, FIELDS);
       setError(errorMessage(err));
@@ -194,7 +195,7 @@ function WithoutCode({ onDone }: { onDone: () => void }) {
         <Form.Item
           name="no_code_confirmed"
           valuePropName="checked"
-          wrapperCol={{ offset: formLayout.labelCol.span, span: formLayout.wrapperCol.span }}
+          {...tailLayout}
           rules={[
             {
               validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请确认本单位确实不具有统一社会信用代码'))),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import { applyFieldErrors, errorMessage, unwrap } from '../../../api/problem';
@@ -16,7 +16,6 @@ const FIELDS: (keyof Values)[] = ['name', 'id_number', 'phone', 'password', 'con
 
 export function RegisterIndividualPage() {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -32,8 +31,8 @@ export function RegisterIndividualPage() {
     };
     try {
       unwrap(await api.POST('/api/v1/auth/register/individual', { body }));
-      message.success('注册成功，请登录');
-      navigate('/login?tab=individual', { state: { username: body.id_number } });
+      // The login page says 注册成功，请登录 inline (a toast would outlive it).
+      navigate('/login?tab=individual', { state: { username: body.id_number, notice: '注册成功，请登录' } });
     } catch (err) {
       applyFieldErrors(form, err, FIELDS);
       setError(errorMessage(err));

@@ -46,7 +46,7 @@ describe('用户中心', () => {
     expect(await screen.findByText('1 条业绩档案')).toBeInTheDocument();
     expect(screen.getByTestId('pending-summary')).toHaveTextContent('当前共有 1 条业绩档案 和 0 份职称申报申请 待您审查。');
     expect(screen.getByTestId('bound-phone')).toHaveTextContent('当前绑定手机号：157****6340');
-    expect(screen.getByTestId('operator')).toHaveTextContent('当前账户使用人：王诚');
+    expect(screen.getByTestId('operator')).toHaveTextContent('当前账户使用人：*诚');
     expect(screen.getByRole('button', { name: '修改手机号' })).toBeEnabled();
     expect(screen.getByRole('button', { name: /变\s*更/ })).toBeEnabled();
   });

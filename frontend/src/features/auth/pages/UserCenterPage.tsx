@@ -13,6 +13,7 @@ import { AUTHORISATION_PATH } from '../../../routes/paths';
 import { OperatorChangeModal, PhoneChangeModal } from '../../onboarding/components/AccountChangeModals';
 import { useProfile } from '../../profile/api';
 import { displayName } from '../displayName';
+import { maskName } from '../../../lib/mask';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
 
@@ -64,7 +65,7 @@ function EmployerCenter({ me }: { me: AccountView }) {
         </div>
         <div data-testid="operator">
           <UserOutlined style={{ color: '#1664c0', marginRight: 6 }} />
-          当前账户使用人：<span>{me.name}</span>{' '}
+          当前账户使用人：<span>{maskName(me.name)}</span>{' '}
           <Button type="link" size="small" onClick={() => setDialog('operator')}>
             变更
           </Button>

@@ -15,6 +15,7 @@ import { filenameFrom, saveBlob } from '../../../lib/download';
 import { formatDateTime } from '../../../lib/format';
 import { AUTHORISATION_PDF, precheckFile } from '../../../lib/upload';
 import { HOME_PATH } from '../../../routes/paths';
+import { maskName } from '../../../lib/mask';
 
 const STATUS_TEXT: Record<string, string> = {
   none: '未提交',
@@ -99,7 +100,11 @@ function Authorisation({ state }: { state: AuthorisationState }) {
   return (
     <Card title="提交授权委托证明" variant="borderless" style={{ maxWidth: 980 }}>
       <Typography.Paragraph style={{ fontSize: 15, lineHeight: 2, textIndent: '2em' }} data-testid="authorisation-intro">
-        为确保专业技术人员信息的安全性，需授权 登录“{PLATFORM_NAME}”开展专业技术人员工作业绩审核、职称申报资格审查及推荐等相关工作。请下载打印《用人单位委托证明》，加盖单位公章后上传PDF扫描件，提交系统审核（系统审核状态将以12333短信方式通知到
+        为确保专业技术人员信息的安全性，需授权账号使用人
+        <Typography.Text strong data-testid="authorisation-operator">
+          {maskName(state.operator_name)}
+        </Typography.Text>
+        登录“{PLATFORM_NAME}”开展专业技术人员工作业绩审核、职称申报资格审查及推荐等相关工作。请下载打印《用人单位委托证明》，加盖单位公章后上传PDF扫描件，提交系统审核（系统审核状态将以12333短信方式通知到
         <Typography.Text strong>{state.phone_masked}</Typography.Text>手机号，敬请关注）。
       </Typography.Paragraph>
 
@@ -112,7 +117,7 @@ function Authorisation({ state }: { state: AuthorisationState }) {
         items={[
           { key: 'unit', label: '单位名称', span: 2, children: state.unit_name },
           { key: 'account', label: '政务服务网法人账号', children: state.account },
-          { key: 'operator', label: '账号使用人姓名', children: state.operator_name },
+          { key: 'operator', label: '账号使用人姓名', children: maskName(state.operator_name) },
           ...(state.status !== 'none'
             ? [
                 {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag } from 'antd
 import type { AccountChange } from '../../../api/types';
 import { errorMessage } from '../../../api/problem';
 import { formatDateTime } from '../../../lib/format';
+import { maskName } from '../../../lib/mask';
 import { OrgStatus } from '../../../components/StatusTags';
 import { OperatorChangeModal, PhoneChangeModal } from '../components/AccountChangeModals';
 import { useEmployerInfo } from '../employerInfo';
@@ -54,7 +55,7 @@ export function UnitInfoPage() {
               label: '当前账户使用人',
               children: (
                 <Space>
-                  <span data-testid="unit-operator">{d.operator_name}</span>
+                  <span data-testid="unit-operator" title="账户使用人姓名已隐去部分信息">{maskName(d.operator_name)}</span>
                   <Button type="link" size="small" onClick={() => setDialog('operator')}>
                     变更
                   </Button>
@@ -74,8 +75,9 @@ export function UnitInfoPage() {
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
             { title: '变更项', key: 'field', width: 120, render: (_, r) => <Tag>{FIELD_LABEL[r.field] ?? r.field}</Tag> },
-            { title: '变更前', dataIndex: 'old_value' },
-            { title: '变更后', dataIndex: 'new_value' },
+            // Operators' names are masked like 当前账户使用人 (phones come masked from the server).
+            { title: '变更前', key: 'old', render: (_, r) => (r.field === 'operator' ? maskName(r.old_value) : r.old_value) },
+            { title: '变更后', key: 'new', render: (_, r) => (r.field === 'operator' ? maskName(r.new_value) : r.new_value) },
             { title: '变更时间', key: 'at', width: 180, render: (_, r) => formatDateTime(r.created_at) },
           ]}
         />

@@ -181,8 +181,9 @@ export function ProfilePage() {
       await qc.invalidateQueries({ queryKey: PROFILE_KEY });
       void qc.invalidateQueries({ queryKey: ['employment-history'] });
       void qc.invalidateQueries({ queryKey: ME_KEY });
-      message.success('个人基本信息已保存');
-      if (first) navigate(HOME_PATH);
+      // The first save leads on to 个人中心, which says so (a toast here would die with the page).
+      if (first) navigate(HOME_PATH, { state: { flash: '个人基本信息已保存' } });
+      else message.success('个人基本信息已保存');
     } catch (err) {
       if (!applyFieldErrors(form, err, FIELDS)) message.error(errorMessage(err));
     } finally {
