@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
+import type { Schemas } from '../../api/types';
 import { localTokenStore, onTokensChange } from '../../api/tokens';
 import type { AccountView } from './roles';
 
@@ -46,4 +47,18 @@ export function useLogout() {
     qc.clear();
     navigate('/login', { replace: true });
   }, [qc, navigate]);
+}
+
+export type PasswordResetCodeRequest = Schemas['PasswordResetCodeRequest'];
+export type PasswordResetCodeSent = Schemas['PasswordResetCodeSent'];
+export type PasswordReset = Schemas['PasswordReset'];
+
+/** 忘记密码, step 1: an SMS code to the account's registered phone (individuals and employers). */
+export async function sendPasswordResetCode(body: PasswordResetCodeRequest): Promise<PasswordResetCodeSent> {
+  return unwrap(await api.POST('/api/v1/auth/password-reset/code', { body }));
+}
+
+/** 忘记密码, step 2: the code and the new password (204; the account's sessions end). */
+export async function resetPassword(body: PasswordReset): Promise<void> {
+  unwrap(await api.POST('/api/v1/auth/password-reset', { body }));
 }
