@@ -52,9 +52,12 @@ rust-test:
 frontend-test: frontend-deps
 	cd frontend && npm run typecheck && npm run lint && npm test
 
-# Playwright in Debian's Chromium and schemathesis, both against a live server.
+# Playwright in Debian's Chromium and schemathesis against a live server (schemathesis on
+# SQLite and again on PostgreSQL).
 live-test: build
-	bash scripts/live-test.sh
+	pg_url=$$(bash scripts/ensure-postgres.sh); \
+	trap 'bash scripts/stop-postgres.sh' EXIT; \
+	ZCPS_TEST_PG_URL="$$pg_url" bash scripts/live-test.sh
 
 clean:
 	rm -rf target frontend/dist .tmp data

@@ -1,15 +1,58 @@
 //! All configuration is read from the environment here, and only here.
 use std::{net::SocketAddr, path::PathBuf};
 
-#[derive(Clone, Debug)]
+/// A value that must never reach a log: `Debug` prints `***`; [`Secret::expose`] is the only way
+/// to read it.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Hides the password of a database URL (`postgres://user:***@host/db`), for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[derive(Clone)]
 pub struct Config {
     pub database_url: String,
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub static_dir: PathBuf,
-    pub jwt_secret: String,
+    pub jwt_secret: Secret,
     pub demo: bool,
-    pub admin_password: Option<String>,
+    pub admin_password: Option<Secret>,
     pub access_ttl_seconds: i64,
     pub refresh_ttl_hours: i64,
     pub storage: StorageConfig,
@@ -45,7 +88,7 @@ pub enum SmsConfig {
     Simulator,
     Http {
         url: String,
-        token: Option<String>,
+        token: Option<Secret>,
     },
 }
 
@@ -121,9 +164,9 @@ impl Config {
         })?;
         let demo = flag(env, "ZCPS_DEMO")?;
         let jwt_secret = match env("ZCPS_JWT_SECRET") {
-            Some(s) if s.len() >= 32 => s,
+            Some(s) if s.len() >= 32 => Secret(s),
             Some(_) => return Err(err("ZCPS_JWT_SECRET", "长度至少 32 个字符")),
-            None if demo => String::new(), // generated and kept under the data dir, see `ensure_demo_secret`
+            None if demo => Secret::default(), // generated and kept under the data dir, see `ensure_demo_secret`
             None => {
                 return Err(err(
                     "ZCPS_JWT_SECRET",
@@ -131,9 +174,10 @@ impl Config {
                 ));
             }
         };
-        let admin_password = env("ZCPS_ADMIN_PASSWORD");
+        let admin_password = env("ZCPS_ADMIN_PASSWORD").map(Secret);
         if let Some(p) = &admin_password {
-            crate::domain::Password::parse(p).map_err(|m| err("ZCPS_ADMIN_PASSWORD", m))?;
+            crate::domain::Password::parse(p.expose())
+                .map_err(|m| err("ZCPS_ADMIN_PASSWORD", m))?;
         }
         Ok(Self {
             database_url,
@@ -170,7 +214,7 @@ impl Config {
                                 "ZCPS_SMS=http 时必须设置短信网关地址（http:// 或 https://）",
                             )
                         })?,
-                    token: env("ZCPS_SMS_TOKEN"),
+                    token: env("ZCPS_SMS_TOKEN").map(Secret),
                 },
                 other => {
                     return Err(err(
@@ -225,12 +269,44 @@ impl Config {
                     uuid::Uuid::new_v4().simple(),
                     uuid::Uuid::new_v4().simple()
                 );
-                std::fs::write(&path, &s)?;
+                write_private(&path, &s)?;
                 s
             }
         };
-        self.jwt_secret = secret;
+        self.jwt_secret = Secret(secret);
         Ok(())
+    }
+}
+
+/// Writes `contents` to a new file readable by its owner only (0600 on Unix).
+fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts.open(path)?.write_all(contents.as_bytes())
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("static_dir", &self.static_dir)
+            .field("jwt_secret", &self.jwt_secret)
+            .field("demo", &self.demo)
+            .field("admin_password", &self.admin_password)
+            .field("access_ttl_seconds", &self.access_ttl_seconds)
+            .field("refresh_ttl_hours", &self.refresh_ttl_hours)
+            .field("storage", &self.storage)
+            .field("sms", &self.sms)
+            .field("cjk_font", &self.cjk_font)
+            .field("cjk_font_index", &self.cjk_font_index)
+            .field("platform_name", &self.platform_name)
+            .field("scholar", &self.scholar)
+            .finish()
     }
 }
 
@@ -245,6 +321,39 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(&move |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_output() {
+        let c = cfg(&[
+            (
+                "ZCPS_DATABASE_URL",
+                "postgres://zcps:db-pass-1234@db:5432/zcps",
+            ),
+            ("ZCPS_JWT_SECRET", "jwt-secret-0123456789abcdef0123456789"),
+            ("ZCPS_ADMIN_PASSWORD", "Adm1nSecret99"),
+            ("ZCPS_SMS", "http"),
+            ("ZCPS_SMS_URL", "http://sms.example/send"),
+            ("ZCPS_SMS_TOKEN", "sms-token-xyz"),
+        ])
+        .unwrap();
+        let shown = format!("{c:?} {c:#?}");
+        for secret in [
+            "db-pass-1234",
+            "jwt-secret-0123",
+            "Adm1nSecret99",
+            "sms-token-xyz",
+        ] {
+            assert!(!shown.contains(secret), "{secret} leaked: {shown}");
+        }
+        assert!(
+            shown.contains("postgres://zcps:***@db:5432/zcps"),
+            "{shown}"
+        );
+        assert_eq!(
+            c.jwt_secret.expose(),
+            "jwt-secret-0123456789abcdef0123456789"
+        );
     }
 
     #[test]

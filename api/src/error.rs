@@ -41,6 +41,7 @@ error_codes! {
     MalformedJson = "malformed_json", "请求体不是有效的 JSON";
     InvalidField = "invalid_field", "字段类型或取值不正确";
     InvalidQuery = "invalid_query", "查询参数不正确";
+    ControlCharacters = "control_characters", "文本含控制字符（如 NUL），已拒绝";
     ValidationFailed = "validation_failed", "请求数据校验未通过，errors 列出每个字段";
     UnsupportedMediaType = "unsupported_media_type", "Content-Type 不受支持";
     PayloadTooLarge = "payload_too_large", "请求内容过大";
@@ -115,6 +116,11 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(nullable = false)]
     pub errors: Vec<FieldError>,
+    /// After a wrong password (401 `invalid_credentials`): how many more wrong passwords lock
+    /// the account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, minimum = 0)]
+    pub remaining_attempts: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +132,8 @@ pub struct AppError {
     pub errors: Vec<FieldError>,
     /// Extra response headers (e.g. `Allow` on 405).
     pub headers: Vec<(&'static str, String)>,
+    /// See [`Problem::remaining_attempts`].
+    pub remaining_attempts: Option<u32>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -138,6 +146,7 @@ impl AppError {
             detail: detail.into(),
             errors: vec![],
             headers: vec![],
+            remaining_attempts: None,
         }
     }
     pub fn bad_request(detail: impl Into<String>) -> Self {
@@ -214,6 +223,7 @@ impl AppError {
             code: self.code,
             detail: self.detail.clone(),
             errors: self.errors.clone(),
+            remaining_attempts: self.remaining_attempts,
         }
     }
 }
@@ -290,7 +300,8 @@ impl FieldErrors {
             message: message.into(),
         });
     }
-    /// Parses `raw` with `parse`, remembering the error under `field`.
+    /// The value of `parsed`, or `None` with its error remembered under `field` (the first
+    /// error of a field wins).
     pub fn take<T>(&mut self, field: &str, parsed: Result<T, &'static str>) -> Option<T> {
         match parsed {
             Ok(v) => Some(v),

@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod archive;
 pub mod auth;
+pub mod boundary;
 pub mod config;
 pub mod db;
 pub mod documents;

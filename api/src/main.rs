@@ -42,7 +42,7 @@ fn main() {
         let conn = db::connect(&config.database_url).await.unwrap_or_else(|e| {
             fail(format!(
                 "无法连接数据库 {}: {e}",
-                redact(&config.database_url)
+                zcps::config::redact_url(&config.database_url)
             ))
         });
         db::migrate(&conn)
@@ -82,18 +82,4 @@ fn main() {
         .unwrap_or_else(|e| fail(e));
         server.await.unwrap_or_else(|e| fail(e));
     });
-}
-
-/// Hides a password in a database URL for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let creds = &url[s + 3..at];
-            match creds.find(':') {
-                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
 }

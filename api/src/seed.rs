@@ -39,7 +39,7 @@ pub async fn ensure_admin(db: &DatabaseConnection, config: &Config) -> Result<()
         return Ok(());
     }
     let password = match (&config.admin_password, config.demo) {
-        (Some(p), _) => p.clone(),
+        (Some(p), _) => p.expose().to_owned(),
         (None, true) => DEMO_ADMIN_PASSWORD.to_owned(),
         (None, false) => {
             return Err("配置错误 ZCPS_ADMIN_PASSWORD: 首次启动须设置管理员初始密码（至少8位，含字母和数字）".into());
@@ -245,8 +245,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
 pub fn demo_accounts(config: &Config) -> Vec<DemoAccount> {
     let admin_pw = config
         .admin_password
-        .clone()
-        .unwrap_or_else(|| DEMO_ADMIN_PASSWORD.to_owned());
+        .as_ref()
+        .map_or(DEMO_ADMIN_PASSWORD, |p| p.expose())
+        .to_owned();
     let staff = |role, user: &str, note: &str| DemoAccount {
         role,
         login: "部门登录",

@@ -13,7 +13,7 @@ use actix_web::{
 use serde_json::Value;
 use utoipa_actix_web::AppExt;
 
-use crate::{error::AppError, notify, router, state::AppState};
+use crate::{boundary, error::AppError, notify, router, state::AppState};
 
 /// Path templates and their methods, to answer 405 with `Allow` for a known path.
 #[derive(Clone)]
@@ -171,6 +171,7 @@ pub fn build_app(
     let table = RouteTable::from_doc(&doc);
     let spec = doc.clone();
     let app = App::new()
+        .wrap(middleware::from_fn(boundary::check_request))
         .wrap(middleware::Compress::default())
         .wrap(
             middleware::DefaultHeaders::new()
@@ -181,7 +182,7 @@ pub fn build_app(
         .app_data(web::Data::new(table))
         .app_data(
             web::JsonConfig::default()
-                .limit(256 * 1024)
+                .limit(boundary::JSON_LIMIT)
                 .error_handler(json_error),
         )
         .app_data(web::QueryConfig::default().error_handler(query_error))

@@ -30,7 +30,7 @@ pub struct AppState {
 impl AppState {
     /// Builds the state; fails with a message naming the setting that is wrong.
     pub fn new(db: DatabaseConnection, config: Config) -> Result<Self, String> {
-        let jwt = JwtKeys::new(&config.jwt_secret, config.access_ttl_seconds);
+        let jwt = JwtKeys::new(config.jwt_secret.expose(), config.access_ttl_seconds);
         let storage = match &config.storage {
             StorageConfig::Local => {
                 let dir = config.data_dir.join("files");
@@ -47,7 +47,7 @@ impl AppState {
             }
         };
         let sms = match &config.sms {
-            SmsConfig::Simulator => SmsAdapter::Simulator,
+            SmsConfig::Simulator => SmsAdapter::Simulator { demo: config.demo },
             SmsConfig::Http { url, token } => SmsAdapter::Http {
                 client: reqwest::Client::new(),
                 url: url.clone(),

@@ -105,7 +105,8 @@ async fn run(url: &str, staff: u64, records: u64, requests: usize) -> Result<(),
 
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let port = listener.local_addr().unwrap().port();
-    let server = server::serve(state::AppState::new(conn, cfg)?, listener).map_err(|e| e.to_string())?;
+    let server =
+        server::serve(state::AppState::new(conn, cfg)?, listener).map_err(|e| e.to_string())?;
     tokio::spawn(server);
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();

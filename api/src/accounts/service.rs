@@ -1,5 +1,5 @@
 use crate::error::ErrorCode;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
@@ -7,7 +7,11 @@ use sea_orm::{
 use uuid::Uuid;
 use validator::Validate;
 
-use super::{dto::*, tokens};
+use super::{
+    dto::*,
+    lockout::{self, LOCK_MINUTES, MAX_FAILED_LOGINS, Reservation},
+    tokens,
+};
 use crate::db::WriteTxn;
 use crate::{
     auth::{AuthUser, Role, hash_password, verify_password},
@@ -18,9 +22,6 @@ use crate::{
     pagination::PageParams,
     state::AppState,
 };
-
-pub const MAX_FAILED_LOGINS: i32 = 5;
-pub const LOCK_MINUTES: i64 = 15;
 
 /// A precomputed hash so that an unknown username costs the same time as a wrong password.
 fn dummy_hash() -> &'static str {
@@ -234,22 +235,27 @@ pub async fn register_employer(
     Ok(view(&acc, Some(&unit)))
 }
 
-pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
-    let db = &state.db;
-    let username = req.username.trim();
-    let mut cond = Condition::all();
-    cond = match req.account_kind {
-        AccountKind::Individual => cond.add(account::Column::Role.eq("individual")).add(
-            Condition::any()
-                .add(account::Column::Username.eq(username.to_ascii_uppercase()))
-                .add(account::Column::Phone.eq(username)),
-        ),
-        AccountKind::Employer => cond.add(account::Column::Role.eq("employer")).add(
-            Condition::any()
-                .add(account::Column::Username.eq(username.to_ascii_uppercase()))
-                .add(account::Column::Phone.eq(username)),
-        ),
-        AccountKind::Staff => cond
+/// The one account `username` names for a login of `kind` (ID number, credit code or phone
+/// for individuals and employers; the login name for staff), if exactly one does.
+pub async fn find_login_account<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    kind: AccountKind,
+    username: &str,
+) -> AppResult<Option<account::Model>> {
+    let username = username.trim();
+    let by_name_or_phone = || {
+        Condition::any()
+            .add(account::Column::Username.eq(username.to_ascii_uppercase()))
+            .add(account::Column::Phone.eq(username))
+    };
+    let cond = match kind {
+        AccountKind::Individual => Condition::all()
+            .add(account::Column::Role.eq("individual"))
+            .add(by_name_or_phone()),
+        AccountKind::Employer => Condition::all()
+            .add(account::Column::Role.eq("employer"))
+            .add(by_name_or_phone()),
+        AccountKind::Staff => Condition::all()
             .add(account::Column::Role.is_not_in(["individual", "employer"]))
             .add(account::Column::Username.eq(username)),
     };
@@ -258,39 +264,48 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
         .limit(2)
         .all(db)
         .await?;
-    let wrong = || {
-        AppError::new(
-            actix_web::http::StatusCode::UNAUTHORIZED,
-            ErrorCode::InvalidCredentials,
-            "用户名或密码错误",
-        )
+    Ok(match <[account::Model; 1]>::try_from(found) {
+        Ok([acc]) => Some(acc),
+        Err(_) => None,
+    })
+}
+
+fn wrong_password(remaining: Option<u32>) -> AppError {
+    let detail = match remaining {
+        Some(n) => format!(
+            "用户名或密码错误，还可尝试 {n} 次（连续 {MAX_FAILED_LOGINS} 次错误将锁定账户 {LOCK_MINUTES} 分钟）"
+        ),
+        None => "用户名或密码错误".to_owned(),
     };
-    let [acc] = found.as_slice() else {
+    let mut e = AppError::new(
+        actix_web::http::StatusCode::UNAUTHORIZED,
+        ErrorCode::InvalidCredentials,
+        detail,
+    );
+    e.remaining_attempts = remaining;
+    e
+}
+
+pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
+    let db = &state.db;
+    let Some(acc) = find_login_account(db, req.account_kind, &req.username).await? else {
         verify_password(&req.password, dummy_hash());
-        return Err(wrong());
+        return Err(wrong_password(None));
     };
-    let now = Utc::now();
-    if let Some(until) = acc.locked_until.filter(|u| *u > now) {
-        let minutes = ((until - now).num_seconds() + 59) / 60;
-        return Err(locked(minutes));
-    }
+    let try_no = match lockout::reserve(db, &acc, Utc::now()).await? {
+        Reservation::Granted(n) => n,
+        Reservation::Locked(minutes) => return Err(locked(minutes)),
+    };
     if !verify_password(&req.password, &acc.password_hash) {
-        let failed = if acc.locked_until.is_some() {
-            1
+        lockout::failed(db, acc.id, try_no, Utc::now()).await?;
+        return Err(if try_no >= MAX_FAILED_LOGINS {
+            locked(LOCK_MINUTES)
         } else {
-            acc.failed_logins + 1
-        };
-        let mut m: account::ActiveModel = acc.clone().into();
-        if failed >= MAX_FAILED_LOGINS {
-            m.failed_logins = Set(0);
-            m.locked_until = Set(Some(now + Duration::minutes(LOCK_MINUTES)));
-            m.update(db).await?;
-            return Err(locked(LOCK_MINUTES));
-        }
-        m.failed_logins = Set(failed);
-        m.locked_until = Set(None);
-        m.update(db).await?;
-        return Err(wrong());
+            wrong_password(Some(lockout::remaining_after(try_no)))
+        });
+    }
+    if !lockout::succeeded(db, acc.id, Utc::now()).await? {
+        return Err(locked(LOCK_MINUTES));
     }
     if acc.role == "employer"
         && let Some(unit) = acc.org_unit_id
@@ -310,13 +325,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
             "账号已停用，请联系管理员",
         ));
     }
-    if acc.failed_logins != 0 || acc.locked_until.is_some() {
-        let mut m: account::ActiveModel = acc.clone().into();
-        m.failed_logins = Set(0);
-        m.locked_until = Set(None);
-        m.update(db).await?;
-    }
-    issue_pair(state, acc, Uuid::now_v7()).await
+    issue_pair(state, &acc, Uuid::now_v7()).await
 }
 
 fn locked(minutes: i64) -> AppError {

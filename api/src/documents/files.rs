@@ -43,13 +43,29 @@ fn too_large(max: usize) -> AppError {
     )
 }
 
-/// Reads the whole form; a file larger than `max_file` bytes is refused while streaming.
+/// Most parts a form may have (our forms have a file and a few text fields).
+pub const MAX_PARTS: usize = 16;
+/// Largest text field.
+pub const MAX_TEXT_FIELD: usize = 64 * 1024;
+
+/// Reads the whole form; a file larger than `max_file` bytes, a text field over
+/// [`MAX_TEXT_FIELD`], more than [`MAX_PARTS`] parts or more than
+/// [`crate::boundary::MULTIPART_LIMIT`] bytes in all are refused while streaming, before the
+/// rest is read. Text fields with control characters are refused (422) like JSON strings.
 pub async fn read_form(mut payload: Multipart, max_file: usize) -> AppResult<UploadForm> {
     let mut form = UploadForm {
         fields: HashMap::new(),
         file: None,
     };
+    let mut parts = 0;
+    let mut total = 0usize;
     while let Some(field) = payload.next().await {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(AppError::bad_request(format!(
+                "上传表单的字段过多（至多 {MAX_PARTS} 个）"
+            )));
+        }
         let mut field =
             field.map_err(|e| AppError::bad_request(format!("上传内容格式不正确：{e}")))?;
         let name = field.name().unwrap_or_default().to_owned();
@@ -57,11 +73,23 @@ pub async fn read_form(mut payload: Multipart, max_file: usize) -> AppResult<Upl
             .content_disposition()
             .and_then(|cd| cd.get_filename())
             .map(str::to_owned);
-        let cap = if name == "file" { max_file } else { 64 * 1024 };
+        let cap = if name == "file" {
+            max_file
+        } else {
+            MAX_TEXT_FIELD
+        };
         let mut buf = BytesMut::new();
         while let Some(chunk) = field.next().await {
             let chunk =
                 chunk.map_err(|e| AppError::bad_request(format!("上传内容读取失败：{e}")))?;
+            total += chunk.len();
+            if total > crate::boundary::MULTIPART_LIMIT {
+                return Err(AppError::new(
+                    actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    ErrorCode::PayloadTooLarge,
+                    "上传内容过大",
+                ));
+            }
             if buf.len() + chunk.len() > cap {
                 return Err(if name == "file" {
                     too_large(max_file)
@@ -76,6 +104,9 @@ pub async fn read_form(mut payload: Multipart, max_file: usize) -> AppResult<Upl
         } else {
             let text = String::from_utf8(buf.to_vec())
                 .map_err(|_| AppError::bad_request(format!("字段 {name} 不是有效的文本")))?;
+            if crate::boundary::has_forbidden(&text) || crate::boundary::has_forbidden(&name) {
+                return Err(crate::boundary::control_characters(&name));
+            }
             form.fields.insert(name, text);
         }
     }

@@ -1,4 +1,5 @@
 //! Notifications: in-app messages, and SMS (12333 notices) through the outbox and an adapter.
+pub mod codes;
 pub mod outbox;
 pub mod routes;
 pub mod sms;

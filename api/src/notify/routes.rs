@@ -128,6 +128,9 @@ pub struct OutboxQuery {
 }
 
 /// 短信发件箱（管理员；模拟网关下可在此查看“已发送”的短信）
+///
+/// Verification codes in the texts are masked (`验证码 ******`) unless the server runs in demo
+/// mode (`ZCPS_DEMO=1`).
 #[utoipa::path(tag = "notify", security(("bearer" = [])), params(OutboxQuery, PageParams),
     responses((status = 200, description = "短信，最新在前", body = OutboxSmsPage)))]
 #[get("/sms-outbox")]
@@ -163,9 +166,13 @@ pub async fn list_sms_outbox(
         items: rows
             .into_iter()
             .filter_map(|r| {
+                let mut message: super::sms::SmsMessage = serde_json::from_value(r.payload).ok()?;
+                if !state.config.demo {
+                    message.text = super::sms::mask_codes(&message.text);
+                }
                 Some(OutboxSms {
                     id: r.id,
-                    message: serde_json::from_value(r.payload).ok()?,
+                    message,
                     status: r.status,
                     attempts: r.attempts,
                     last_error: r.last_error,

@@ -6,10 +6,10 @@
 //! authorisation_submitted → active; rejections lead to registration_rejected /
 //! authorisation_rejected, from which the employer may submit again.
 use crate::error::ErrorCode;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -20,13 +20,13 @@ pub mod routes;
 use crate::orgs::{dto::OrgUnitRef, jurisdiction::Scope, service as orgs};
 use crate::{
     auth::{AuthUser, Role, hash_password},
+    db::WriteTxn,
     documents::{files, sniff::FileKind},
     domain::{Password, Phone, mask_phone},
-    entities::{
-        account, account_change, employer_application, file, org_closure, org_unit, sms_code,
-    },
+    entities::sms_code::CodePurpose,
+    entities::{account, account_change, employer_application, file, org_closure, org_unit},
     error::{AppError, AppResult, FieldErrors},
-    notify::{self, outbox},
+    notify::{self, codes, outbox},
     pagination::PageParams,
     state::AppState,
 };
@@ -954,13 +954,6 @@ pub async fn employer_info(state: &AppState, user: &AuthUser) -> AppResult<Emplo
     })
 }
 
-fn code_hash(account: Uuid, phone: &str, code: &str) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(
-        format!("{account}:{phone}:{code}").as_bytes(),
-    ))
-}
-
 pub async fn send_phone_code(
     state: &AppState,
     user: &AuthUser,
@@ -972,43 +965,20 @@ pub async fn send_phone_code(
         return Err(field_error("phone", "新手机号与当前绑定手机号相同"));
     }
     crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
-    let recent = sms_code::Entity::find()
-        .filter(sms_code::Column::AccountId.eq(acc.id))
-        .filter(sms_code::Column::Purpose.eq("change_phone"))
-        .filter(sms_code::Column::CreatedAt.gt(Utc::now() - Duration::seconds(60)))
-        .count(&state.db)
+    let issued = state
+        .db
+        .write_txn(|txn| {
+            let phone = phone.as_str().to_owned();
+            Box::pin(async move {
+                codes::issue(txn, acc.id, &phone, CodePurpose::ChangePhone, |code| {
+                    format!("您正在修改职称申报平台单位账号的绑定手机号，验证码 {code}，10分钟内有效。如非本人操作请忽略。")
+                })
+                .await
+            })
+        })
         .await?;
-    if recent > 0 {
-        return Err(AppError::new(
-            actix_web::http::StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::TooManyCodes,
-            "验证码发送过于频繁，请60秒后再试",
-        ));
-    }
-    let code = format!(
-        "{:06}",
-        u128::from_le_bytes(*Uuid::new_v4().as_bytes()) % 1_000_000
-    );
-    let write = crate::db::begin_write(&state.db).await?;
-    let now = Utc::now();
-    sms_code::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        account_id: Set(acc.id),
-        phone: Set(phone.as_str().to_owned()),
-        purpose: Set("change_phone".into()),
-        code_hash: Set(code_hash(acc.id, phone.as_str(), &code)),
-        attempts: Set(0),
-        expires_at: Set(now + Duration::minutes(10)),
-        used_at: Set(None),
-        created_at: Set(now),
-    }
-    .insert(&write)
-    .await?;
-    outbox::enqueue_sms(&write, phone.as_str(), &format!("您正在修改职称申报平台单位账号的绑定手机号，验证码 {code}，10分钟内有效。如非本人操作请忽略。"))
-        .await?;
-    write.commit().await?;
     Ok(PhoneCodeSent {
-        expires_in: 600,
+        expires_in: issued.expires_in,
         message: format!("验证码已通过12333短信发送至 {}", mask_phone(phone.as_str())),
     })
 }
@@ -1020,42 +990,34 @@ pub async fn change_phone(
 ) -> AppResult<EmployerInfo> {
     let (acc, _) = employer_of(state, user).await?;
     let phone = Phone::parse(&req.phone).map_err(|m| field_error("phone", m))?;
-    let latest = sms_code::Entity::find()
-        .filter(sms_code::Column::AccountId.eq(acc.id))
-        .filter(sms_code::Column::Purpose.eq("change_phone"))
-        .filter(sms_code::Column::Phone.eq(phone.as_str()))
-        .filter(sms_code::Column::UsedAt.is_null())
-        .order_by_desc(sms_code::Column::CreatedAt)
-        .one(&state.db)
-        .await?
-        .filter(|c| c.expires_at > Utc::now() && c.attempts < 5)
-        .ok_or_else(|| field_error("code", "验证码已失效，请重新获取"))?;
-    if latest.code_hash != code_hash(acc.id, phone.as_str(), req.code.trim()) {
-        sms_code::Entity::update_many()
-            .col_expr(sms_code::Column::Attempts, Expr::value(latest.attempts + 1))
-            .filter(sms_code::Column::Id.eq(latest.id))
-            .exec(&state.db)
-            .await?;
-        return Err(field_error("code", "验证码不正确"));
-    }
-    let write = crate::db::begin_write(&state.db).await?;
-    let used = sms_code::Entity::update_many()
-        .col_expr(sms_code::Column::UsedAt, Expr::value(Some(Utc::now())))
-        .filter(sms_code::Column::Id.eq(latest.id))
-        .filter(sms_code::Column::UsedAt.is_null())
-        .exec(&write)
+    let ticket = codes::check(
+        &state.db,
+        acc.id,
+        phone.as_str(),
+        CodePurpose::ChangePhone,
+        &req.code,
+    )
+    .await?;
+    crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
+    state
+        .db
+        .write_txn(|txn| {
+            let acc = acc.clone();
+            let phone = phone.as_str().to_owned();
+            let actor = user.id;
+            Box::pin(async move {
+                ticket.consume(txn).await?;
+                record_change(txn, &acc, "phone", &acc.phone, &phone, actor).await?;
+                account::Entity::update_many()
+                    .col_expr(account::Column::Phone, Expr::value(phone))
+                    .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
+                    .filter(account::Column::Id.eq(acc.id))
+                    .exec(txn)
+                    .await?;
+                Ok(())
+            })
+        })
         .await?;
-    if used.rows_affected != 1 {
-        return Err(field_error("code", "验证码已使用，请重新获取"));
-    }
-    record_change(&write, &acc, "phone", &acc.phone, phone.as_str(), user.id).await?;
-    account::Entity::update_many()
-        .col_expr(account::Column::Phone, Expr::value(phone.as_str()))
-        .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(account::Column::Id.eq(acc.id))
-        .exec(&write)
-        .await?;
-    write.commit().await?;
     employer_info(state, user).await
 }
 
@@ -1108,6 +1070,22 @@ async fn record_change<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The routes of this domain, registered by `crate::router`.
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(routes::register_employer_without_code)
+        .service(routes::get_authorisation)
+        .service(routes::submit_authorisation)
+        .service(routes::list_employer_applications)
+        .service(routes::get_employer_application)
+        .service(routes::download_application_file)
+        .service(routes::decide_employer_application)
+        .service(routes::get_employer_info)
+        .service(routes::send_phone_code)
+        .service(routes::change_phone)
+        .service(routes::change_operator)
+        .service(routes::download_authorisation_template);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1131,20 +1109,4 @@ mod tests {
             assert!(login_refusal(ok).is_none(), "{ok}");
         }
     }
-}
-
-/// The routes of this domain, registered by `crate::router`.
-pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(routes::register_employer_without_code)
-        .service(routes::get_authorisation)
-        .service(routes::submit_authorisation)
-        .service(routes::list_employer_applications)
-        .service(routes::get_employer_application)
-        .service(routes::download_application_file)
-        .service(routes::decide_employer_application)
-        .service(routes::get_employer_info)
-        .service(routes::send_phone_code)
-        .service(routes::change_phone)
-        .service(routes::change_operator)
-        .service(routes::download_authorisation_template);
 }

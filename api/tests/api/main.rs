@@ -13,6 +13,8 @@ mod helpers;
 mod adapters;
 mod archive;
 mod auth;
+mod boundary;
+mod credentials;
 mod onboarding;
 mod openapi;
 mod orgs;
