@@ -858,6 +858,11 @@ export interface components {
         };
         /** @enum {string} */
         AccountKind: "individual" | "employer" | "staff";
+        /**
+         * @description Whether an account may log in.
+         * @enum {string}
+         */
+        AccountStatus: "active" | "disabled";
         /** @description An account as its owner (or an administrator) sees it; phone and ID number masked. */
         AccountView: {
             /** Format: date */
@@ -875,8 +880,7 @@ export interface components {
             /** @example 157****6340 */
             phone_masked: string;
             role: components["schemas"]["Role"];
-            /** @example active */
-            status: string;
+            status: components["schemas"]["AccountStatus"];
             username: string;
         };
         /** @description 13 成果被批示、采纳、运用和推广 */
@@ -1526,7 +1530,7 @@ export interface components {
             /** Format: date-time */
             sent_at?: string | null;
             /** @description pending / sending / sent / failed */
-            status: string;
+            status: components["schemas"]["OutboxStatus"];
         };
         OutboxSmsPage: {
             /** @description `simulator` (模拟短信网关) or `http`. */
@@ -1539,6 +1543,12 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /**
+         * @description Where an outbox row stands: pending → sending → sent, or back to pending with a delay
+         *     after a failure, or failed after the last attempt.
+         * @enum {string}
+         */
+        OutboxStatus: "pending" | "sending" | "sent" | "failed";
         /** @description 9 论文 */
         Paper: {
             /**

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import {
   ModalForm,
   ProFormSelect,
@@ -7,14 +7,15 @@ import {
   type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
-import { App, Button, Form, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Segmented, Space, Spin, Tag, Tree, Typography } from 'antd';
+import { ApartmentOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { applyFieldErrors, errorMessage, unwrap } from '../../../api/problem';
 import type { components } from '../../../api/schema';
 import { ORG_KIND_COLORS, ORG_KIND_LABELS, orgKindValueEnum, type OrgUnit, type OrgUnitKind } from '../orgKinds';
-import { searchOrgUnitOptions } from '../api';
+import { fetchAllOrgUnits, fetchDepartments, searchOrgUnitOptions } from '../api';
+import { buildOrgTree, keysToDepth, type OrgTreeNode } from '../orgTree';
 import { OrgStatus } from '../../../components/StatusTags';
 import { formatDate } from '../../../lib/format';
 import { lengthRules, maxLengthOf } from '../../../lib/limits';
@@ -88,8 +89,103 @@ function CreateOrgUnitModal({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-/** 组织机构: the org tree as a searchable, paged list (admin). */
+type View = 'tree' | 'list';
+
+/** 组织机构 (admin): the org tree, or a searchable, paged list; 新增 in both. */
 export function OrgUnitsPage() {
+  const [view, setView] = useState<View>('tree');
+  const [version, setVersion] = useState(0);
+  const switcher = (
+    <Segmented<View>
+      value={view}
+      onChange={setView}
+      options={[
+        { value: 'tree', label: '树形', icon: <ApartmentOutlined /> },
+        { value: 'list', label: '列表查询', icon: <UnorderedListOutlined /> },
+      ]}
+      data-testid="org-view"
+    />
+  );
+  return view === 'tree' ? (
+    <OrgTreeCard key={version} switcher={switcher} onCreated={() => setVersion((v) => v + 1)} />
+  ) : (
+    <OrgUnitList switcher={switcher} />
+  );
+}
+
+/**
+ * The tree: every department at once (人社部门 → 主管部门 / 评审委员会), the employers under a
+ * department loaded when it is opened.
+ */
+function OrgTreeCard({ switcher, onCreated }: { switcher: ReactNode; onCreated: () => void }) {
+  const departments = useQuery({ queryKey: ['org-units', 'departments'], queryFn: fetchDepartments });
+  const [employers, setEmployers] = useState<Record<string, OrgUnit[]>>({});
+  const tree = useMemo(() => buildOrgTree(departments.data ?? [], employers), [departments.data, employers]);
+  const [expanded, setExpanded] = useState<Key[] | null>(null);
+  const expandedKeys = expanded ?? keysToDepth(tree, 3);
+
+  const loadEmployers = async (node: OrgTreeNode) => {
+    if (node.isLeaf || node.key in employers) return;
+    const list = await fetchAllOrgUnits({ parent_id: node.key, kind: 'employer' });
+    setEmployers((e) => ({ ...e, [node.key]: list }));
+  };
+
+  return (
+    <Card
+      variant="borderless"
+      title={
+        <Space>
+          组织机构
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+            {departments.data ? `共 ${departments.data.length} 个部门，展开部门查看其下用人单位` : ''}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space>
+          {switcher}
+          <CreateOrgUnitModal onCreated={onCreated} />
+        </Space>
+      }
+    >
+      {departments.isPending ? (
+        <div style={{ textAlign: 'center', padding: 40 }}>
+          <Spin />
+        </div>
+      ) : departments.isError ? (
+        <Alert type="error" showIcon message={errorMessage(departments.error)} />
+      ) : (
+        <Tree<OrgTreeNode>
+          showLine
+          blockNode
+          treeData={tree}
+          expandedKeys={expandedKeys}
+          onExpand={(keys) => setExpanded(keys)}
+          loadData={loadEmployers}
+          selectable={false}
+          fieldNames={{ key: 'key', children: 'children' }}
+          titleRender={(n) => (
+            <span data-testid="org-tree-node" style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+              <span>{n.unit.name}</span>
+              <Tag color={ORG_KIND_COLORS[n.unit.kind]} style={{ marginInlineEnd: 0 }}>
+                {ORG_KIND_LABELS[n.unit.kind]}
+              </Tag>
+              {n.unit.status !== 'active' && <OrgStatus status={n.unit.status} />}
+              {n.unit.credit_code && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {n.unit.credit_code}
+                </Typography.Text>
+              )}
+            </span>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The searchable, paged list of every unit. */
+function OrgUnitList({ switcher }: { switcher: ReactNode }) {
   const actionRef = useRef<ActionType>(null);
   const names = useOrgUnitNames();
   const { message } = App.useApp();
@@ -149,6 +245,7 @@ export function OrgUnitsPage() {
         }
       }}
       toolBarRender={() => [
+        switcher,
         <CreateOrgUnitModal
           key="create"
           onCreated={() => {

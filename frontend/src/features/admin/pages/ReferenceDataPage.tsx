@@ -3,19 +3,29 @@ import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { errorMessage, unwrap } from '../../../api/problem';
-import type { components } from '../../../api/schema';
+import type { Schemas } from '../../../api/types';
 
-type RefItem = components['schemas']['RefItem'];
-type TitleSeries = components['schemas']['TitleSeries'];
+type RefItem = Schemas['RefItem'];
+type TitleSeries = Schemas['TitleSeries'];
 
-const refColumns: ColumnsType<RefItem> = [
-  { title: '代码', dataIndex: 'code', width: 160 },
-  { title: '名称', dataIndex: 'name' },
-];
+const indexColumn = { title: '序号', key: 'index', width: 72, render: (_: unknown, __: unknown, i: number) => i + 1 };
+
+/**
+ * Columns of a coded list: the Chinese name, and the code only where it is a national
+ * numeric code people use (民族 01 汉族 …); internal English codes (`bachelor`) stay hidden.
+ */
+function refColumns(items: readonly RefItem[]): ColumnsType<RefItem> {
+  const numeric = items.length > 0 && items.every((i) => /^\d+$/.test(i.code));
+  return [
+    indexColumn,
+    ...(numeric ? [{ title: '代码', dataIndex: 'code', width: 120 }] : []),
+    { title: '名称', dataIndex: 'name' },
+  ];
+}
 
 const seriesColumns: ColumnsType<TitleSeries> = [
-  { title: '代码', dataIndex: 'code', width: 120 },
-  { title: '职称系列', dataIndex: 'name', width: 260 },
+  indexColumn,
+  { title: '职称系列', dataIndex: 'name', width: 240, render: (name: string) => <span data-testid="series-name">{name}</span> },
   {
     title: '级别及职称名称',
     key: 'levels',
@@ -42,7 +52,7 @@ function ErrorOr({ error }: { error: unknown }) {
   return error ? <div style={{ color: '#cf1322', marginBottom: 12 }}>{errorMessage(error)}</div> : null;
 }
 
-/** 基础数据: read-only reference tables. */
+/** 基础数据: read-only reference tables, by their Chinese names. */
 export function ReferenceDataPage() {
   const series = useReference('title-series', async () => unwrap(await api.GET('/api/v1/reference/title-series')));
   const ethnicities = useReference('ethnicities', async () => unwrap(await api.GET('/api/v1/reference/ethnicities')));
@@ -58,7 +68,7 @@ export function ReferenceDataPage() {
         <Table<RefItem>
           rowKey="code"
           size="middle"
-          columns={refColumns}
+          columns={refColumns(q.data ?? [])}
           dataSource={q.data ?? []}
           loading={q.isLoading}
           pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
