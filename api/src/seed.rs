@@ -74,7 +74,7 @@ async fn insert_account<C: sea_orm::ConnectionTrait>(
     let now = chrono::Utc::now();
     Ok(account::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         username: Set(username.to_owned()),
         name: Set(name.to_owned()),
         phone: Set(phone.to_owned()),
@@ -83,7 +83,7 @@ async fn insert_account<C: sea_orm::ConnectionTrait>(
         id_number: Set(id_number.map(|i| i.as_str().to_owned())),
         gender: Set(id_number.map(|i| i.gender().label().to_owned())),
         birth_date: Set(id_number.map(IdNumber::birth_date)),
-        status: Set("active".to_owned()),
+        status: Set(crate::entities::account::AccountStatus::Active),
         failed_logins: Set(0),
         locked_until: Set(None),
         created_at: Set(now),

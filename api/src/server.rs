@@ -215,7 +215,7 @@ pub fn build_app(
 /// Starts the server on `listener` (port 0 in tests).
 pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
     let doc = Arc::new(router::openapi_document());
-    notify::outbox::spawn_worker(state.clone());
+    notify::outbox::spawn_worker(state.db.clone(), state.sms.clone());
     let server = HttpServer::new(move || {
         build_app(state.clone(), doc.clone()).wrap(middleware::Logger::new("%r %s %Dms"))
     })

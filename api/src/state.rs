@@ -28,6 +28,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What the accounts domain needs to issue token pairs.
+    pub fn sessions(&self) -> crate::accounts::tokens::Sessions<'_> {
+        crate::accounts::tokens::Sessions {
+            jwt: &self.jwt,
+            refresh_ttl_hours: self.config.refresh_ttl_hours,
+        }
+    }
+
     /// Builds the state; fails with a message naming the setting that is wrong.
     pub fn new(db: DatabaseConnection, config: Config) -> Result<Self, String> {
         let jwt = JwtKeys::new(config.jwt_secret.expose(), config.access_ttl_seconds);

@@ -102,7 +102,7 @@ pub struct AccountView {
     pub birth_date: Option<NaiveDate>,
     pub org_unit: Option<OrgUnitRef>,
     #[schema(example = "active")]
-    pub status: String,
+    pub status: crate::entities::account::AccountStatus,
     pub created_at: DateTime<Utc>,
 }
 

@@ -47,7 +47,9 @@ pub async fn login(
     state: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> AppResult<web::Json<TokenPair>> {
-    Ok(web::Json(service::login(&state, body.into_inner()).await?))
+    Ok(web::Json(
+        service::login(&state.db, state.sessions(), body.into_inner()).await?,
+    ))
 }
 
 /// 刷新登录凭证 (rotates the refresh token)
@@ -62,7 +64,7 @@ pub async fn refresh_tokens(
     body: web::Json<RefreshRequest>,
 ) -> AppResult<web::Json<TokenPair>> {
     Ok(web::Json(
-        service::refresh(&state, body.into_inner()).await?,
+        service::refresh(&state.db, state.sessions(), body.into_inner()).await?,
     ))
 }
 
@@ -73,7 +75,7 @@ pub async fn logout(
     state: web::Data<AppState>,
     body: web::Json<RefreshRequest>,
 ) -> AppResult<HttpResponse> {
-    service::logout(&state, body.into_inner()).await?;
+    service::logout(&state.db, body.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

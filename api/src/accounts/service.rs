@@ -10,17 +10,19 @@ use validator::Validate;
 use super::{
     dto::*,
     lockout::{self, LOCK_MINUTES, MAX_FAILED_LOGINS, Reservation},
-    tokens,
+    tokens::{self, Sessions},
 };
 use crate::db::WriteTxn;
 use crate::{
     auth::{AuthUser, Role, hash_password, verify_password},
     domain::{CreditCode, IdNumber, LoginName, Password, Phone, mask_id_number, mask_phone},
-    entities::{account, org_unit},
+    entities::{
+        account::{self, AccountStatus},
+        org_unit,
+    },
     error::{AppError, AppResult, FieldErrors},
     orgs::{self, dto::OrgUnitRef},
     pagination::PageParams,
-    state::AppState,
 };
 
 /// A precomputed hash so that an unknown username costs the same time as a wrong password.
@@ -36,7 +38,7 @@ pub async fn ensure_employer_phone_free<C: sea_orm::ConnectionTrait>(
     phone: &Phone,
 ) -> AppResult<()> {
     let taken = account::Entity::find()
-        .filter(account::Column::Role.eq("employer"))
+        .filter(account::Column::Role.eq(Role::Employer))
         .filter(account::Column::Phone.eq(phone.as_str()))
         .count(db)
         .await?;
@@ -72,8 +74,8 @@ pub async fn accounts_by_id<C: sea_orm::ConnectionTrait>(
 pub fn view(a: &account::Model, unit: Option<&org_unit::Model>) -> AccountView {
     AccountView {
         id: a.id,
-        role: Role::parse(&a.role).unwrap_or(Role::Individual),
-        username: if a.role == "individual" {
+        role: a.role,
+        username: if a.role == Role::Individual {
             mask_id_number(&a.username)
         } else {
             a.username.clone()
@@ -84,7 +86,7 @@ pub fn view(a: &account::Model, unit: Option<&org_unit::Model>) -> AccountView {
         gender: a.gender.clone(),
         birth_date: a.birth_date,
         org_unit: unit.map(OrgUnitRef::from),
-        status: a.status.clone(),
+        status: a.status,
         created_at: a.created_at,
     }
 }
@@ -99,7 +101,7 @@ fn new_account(
     let now = Utc::now();
     account::ActiveModel {
         id: Set(Uuid::now_v7()),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         username: Set(username.to_owned()),
         name: Set(name.trim().to_owned()),
         phone: Set(phone.as_str().to_owned()),
@@ -108,7 +110,7 @@ fn new_account(
         id_number: Set(None),
         gender: Set(None),
         birth_date: Set(None),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active),
         failed_logins: Set(0),
         locked_until: Set(None),
         created_at: Set(now),
@@ -139,7 +141,7 @@ pub async fn register_individual(
         ));
     }
     if account::Entity::find()
-        .filter(account::Column::Role.eq("individual"))
+        .filter(account::Column::Role.eq(Role::Individual))
         .filter(account::Column::Phone.eq(phone.as_str()))
         .count(db)
         .await?
@@ -250,13 +252,13 @@ pub async fn find_login_account<C: sea_orm::ConnectionTrait>(
     };
     let cond = match kind {
         AccountKind::Individual => Condition::all()
-            .add(account::Column::Role.eq("individual"))
+            .add(account::Column::Role.eq(Role::Individual))
             .add(by_name_or_phone()),
         AccountKind::Employer => Condition::all()
-            .add(account::Column::Role.eq("employer"))
+            .add(account::Column::Role.eq(Role::Employer))
             .add(by_name_or_phone()),
         AccountKind::Staff => Condition::all()
-            .add(account::Column::Role.is_not_in(["individual", "employer"]))
+            .add(account::Column::Role.is_not_in([Role::Individual, Role::Employer]))
             .add(account::Column::Username.eq(username)),
     };
     let found = account::Entity::find()
@@ -286,8 +288,11 @@ fn wrong_password(remaining: Option<u32>) -> AppError {
     e
 }
 
-pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> {
-    let db = &state.db;
+pub async fn login(
+    db: &DatabaseConnection,
+    sessions: Sessions<'_>,
+    req: LoginRequest,
+) -> AppResult<TokenPair> {
     let Some(acc) = find_login_account(db, req.account_kind, &req.username).await? else {
         verify_password(&req.password, dummy_hash());
         return Err(wrong_password(None));
@@ -307,7 +312,7 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
     if !lockout::succeeded(db, acc.id, Utc::now()).await? {
         return Err(locked(LOCK_MINUTES));
     }
-    if acc.role == "employer"
+    if acc.role == Role::Employer
         && let Some(unit) = acc.org_unit_id
         && let Some(unit) = org_unit::Entity::find_by_id(unit).one(db).await?
         && let Some((code, msg)) = crate::onboarding::login_refusal(&unit.status)
@@ -318,14 +323,14 @@ pub async fn login(state: &AppState, req: LoginRequest) -> AppResult<TokenPair> 
             msg,
         ));
     }
-    if acc.status == "disabled" {
+    if acc.status == AccountStatus::Disabled {
         return Err(AppError::new(
             actix_web::http::StatusCode::FORBIDDEN,
             ErrorCode::AccountDisabled,
             "账号已停用，请联系管理员",
         ));
     }
-    issue_pair(state, &acc, Uuid::now_v7()).await
+    issue_pair(db, sessions, &acc, Uuid::now_v7()).await
 }
 
 fn locked(minutes: i64) -> AppError {
@@ -336,15 +341,18 @@ fn locked(minutes: i64) -> AppError {
     )
 }
 
-async fn issue_pair(state: &AppState, acc: &account::Model, family: Uuid) -> AppResult<TokenPair> {
-    let role = Role::parse(&acc.role).ok_or_else(AppError::internal)?;
-    let refresh_token =
-        tokens::issue(&state.db, acc.id, family, state.config.refresh_ttl_hours).await?;
+async fn issue_pair(
+    db: &DatabaseConnection,
+    sessions: Sessions<'_>,
+    acc: &account::Model,
+    family: Uuid,
+) -> AppResult<TokenPair> {
+    let refresh_token = tokens::issue(db, acc.id, family, sessions.refresh_ttl_hours).await?;
     Ok(TokenPair {
-        access_token: state.jwt.issue(acc.id, role, acc.org_unit_id),
+        access_token: sessions.jwt.issue(acc.id, acc.role, acc.org_unit_id),
         refresh_token,
         token_type: "Bearer".to_owned(),
-        expires_in: state.jwt.access_ttl_seconds,
+        expires_in: sessions.jwt.access_ttl_seconds,
     })
 }
 
@@ -358,21 +366,25 @@ fn check_refresh(req: &RefreshRequest) -> AppResult<()> {
     Ok(())
 }
 
-pub async fn refresh(state: &AppState, req: RefreshRequest) -> AppResult<TokenPair> {
+pub async fn refresh(
+    db: &DatabaseConnection,
+    sessions: Sessions<'_>,
+    req: RefreshRequest,
+) -> AppResult<TokenPair> {
     check_refresh(&req)?;
-    let (account_id, family) = tokens::consume(&state.db, req.refresh_token.trim()).await?;
+    let (account_id, family) = tokens::consume(db, req.refresh_token.trim()).await?;
     let acc = account::Entity::find_by_id(account_id)
-        .one(&state.db)
+        .one(db)
         .await?
-        .filter(|a| a.status != "disabled")
+        .filter(|a| a.status != AccountStatus::Disabled)
         .ok_or_else(|| AppError::unauthorized("账号不存在或已停用"))?;
-    issue_pair(state, &acc, family).await
+    issue_pair(db, sessions, &acc, family).await
 }
 
-pub async fn logout(state: &AppState, req: RefreshRequest) -> AppResult<()> {
+pub async fn logout(db: &DatabaseConnection, req: RefreshRequest) -> AppResult<()> {
     check_refresh(&req)?;
-    if let Some(family) = tokens::family_of(&state.db, req.refresh_token.trim()).await? {
-        tokens::revoke_family(&state.db, family).await?;
+    if let Some(family) = tokens::family_of(db, req.refresh_token.trim()).await? {
+        tokens::revoke_family(db, family).await?;
     }
     Ok(())
 }
@@ -443,10 +455,10 @@ pub async fn list_staff(
 ) -> AppResult<StaffAccountPage> {
     user.require(&[Role::Admin])?;
     let (page_no, per_page) = page.resolve()?;
-    let mut query =
-        account::Entity::find().filter(account::Column::Role.is_not_in(["individual", "employer"]));
+    let mut query = account::Entity::find()
+        .filter(account::Column::Role.is_not_in([Role::Individual, Role::Employer]));
     if let Some(role) = q.role {
-        query = query.filter(account::Column::Role.eq(role.as_str()));
+        query = query.filter(account::Column::Role.eq(role));
     }
     if let Some(text) = crate::pagination::search_text(&q.q, 50)? {
         query = query.filter(

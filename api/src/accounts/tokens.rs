@@ -46,6 +46,13 @@ pub async fn issue<C: ConnectionTrait>(
     Ok(plain)
 }
 
+/// What issuing a token pair needs: the JWT keys and the refresh-token lifetime.
+#[derive(Clone, Copy)]
+pub struct Sessions<'a> {
+    pub jwt: &'a crate::auth::JwtKeys,
+    pub refresh_ttl_hours: i64,
+}
+
 pub async fn revoke_family<C: ConnectionTrait>(db: &C, family: Uuid) -> AppResult<()> {
     RefreshToken::update_many()
         .col_expr(

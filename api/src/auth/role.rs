@@ -1,24 +1,45 @@
+use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// Account roles. Staff roles (competent, hrss, committee_office, expert, admin) log in
 /// with `account_kind = staff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
 pub enum Role {
     /// 个人
+    #[sea_orm(string_value = "individual")]
     Individual,
     /// 用人单位
+    #[sea_orm(string_value = "employer")]
     Employer,
     /// 主管部门
+    #[sea_orm(string_value = "competent")]
     Competent,
     /// 人力社保部门
+    #[sea_orm(string_value = "hrss")]
     Hrss,
     /// 评委会办公室
+    #[sea_orm(string_value = "committee_office")]
     CommitteeOffice,
     /// 评委（专家）
+    #[sea_orm(string_value = "expert")]
     Expert,
     /// 系统管理员
+    #[sea_orm(string_value = "admin")]
     Admin,
 }
 

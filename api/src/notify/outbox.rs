@@ -5,14 +5,17 @@ use std::time::Duration;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
-use super::sms::SmsMessage;
-use crate::{entities::outbox, error::AppResult, state::AppState};
+use super::sms::{SmsAdapter, SmsMessage};
+use crate::{
+    entities::outbox::{self, OutboxKind, OutboxStatus},
+    error::AppResult,
+};
 
 pub const MAX_ATTEMPTS: i32 = 8;
 
@@ -22,13 +25,13 @@ pub async fn enqueue_sms<C: ConnectionTrait>(db: &C, phone: &str, text: &str) ->
     let now = Utc::now();
     outbox::ActiveModel {
         id: Set(id),
-        kind: Set("sms".to_owned()),
+        kind: Set(OutboxKind::Sms),
         payload: Set(serde_json::to_value(SmsMessage {
             phone: phone.to_owned(),
             text: format!("【12333】{text}"),
         })
         .expect("serialises")),
-        status: Set("pending".to_owned()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         available_at: Set(now),
         last_error: Set(None),
@@ -46,69 +49,67 @@ pub fn backoff(attempts: i32) -> Duration {
 }
 
 /// Delivers what is due; returns how many rows were handled.
-pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
+pub async fn deliver_due(db: &DatabaseConnection, sms: &SmsAdapter) -> AppResult<usize> {
     let now = Utc::now();
     let due = outbox::Entity::find()
-        .filter(outbox::Column::Status.eq("pending"))
+        .filter(outbox::Column::Status.eq(OutboxStatus::Pending))
         .filter(outbox::Column::AvailableAt.lte(now))
         .order_by_asc(outbox::Column::AvailableAt)
         .limit(20)
-        .all(&state.db)
+        .all(db)
         .await?;
     let mut handled = 0;
     for row in due {
         let claimed = outbox::Entity::update_many()
-            .col_expr(outbox::Column::Status, Expr::value("sending"))
+            .col_expr(outbox::Column::Status, Expr::value(OutboxStatus::Sending))
             .col_expr(
                 outbox::Column::Attempts,
                 Expr::col(outbox::Column::Attempts).add(1),
             )
             .filter(outbox::Column::Id.eq(row.id))
-            .filter(outbox::Column::Status.eq("pending"))
-            .exec(&state.db)
+            .filter(outbox::Column::Status.eq(OutboxStatus::Pending))
+            .exec(db)
             .await?;
         if claimed.rows_affected != 1 {
             continue; // another replica has it
         }
         let attempts = row.attempts + 1;
-        let result = match row.kind.as_str() {
-            "sms" => match serde_json::from_value::<SmsMessage>(row.payload.clone()) {
-                Ok(msg) => state.sms.send(&msg).await,
+        let result = match row.kind {
+            OutboxKind::Sms => match serde_json::from_value::<SmsMessage>(row.payload.clone()) {
+                Ok(msg) => sms.send(&msg).await,
                 Err(e) => Err(format!("bad payload: {e}")),
             },
-            other => Err(format!("unknown kind {other}")),
         };
         let mut m: outbox::ActiveModel = row.into();
         m.attempts = Set(attempts);
         match result {
             Ok(()) => {
-                m.status = Set("sent".to_owned());
+                m.status = Set(OutboxStatus::Sent);
                 m.sent_at = Set(Some(Utc::now()));
                 m.last_error = Set(None);
             }
             Err(e) => {
                 m.status = Set(if attempts >= MAX_ATTEMPTS {
-                    "failed"
+                    OutboxStatus::Failed
                 } else {
-                    "pending"
-                }
-                .to_owned());
+                    OutboxStatus::Pending
+                });
                 m.available_at =
                     Set(Utc::now() + chrono::Duration::from_std(backoff(attempts)).unwrap());
                 m.last_error = Set(Some(e.chars().take(500).collect()));
             }
         }
-        m.update(&state.db).await?;
+        m.update(db).await?;
         handled += 1;
     }
     Ok(handled)
 }
 
 /// Polls the outbox every half second until the process ends.
-pub fn spawn_worker(state: AppState) {
+pub fn spawn_worker(db: DatabaseConnection, sms: SmsAdapter) {
     tokio::spawn(async move {
         loop {
-            match deliver_due(&state).await {
+            match deliver_due(&db, &sms).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e.detail, "outbox delivery failed"),

@@ -102,7 +102,7 @@ pub struct OutboxSms {
     pub id: Uuid,
     pub message: SmsMessage,
     /// pending / sending / sent / failed
-    pub status: String,
+    pub status: crate::entities::outbox::OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,

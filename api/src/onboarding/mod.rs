@@ -451,7 +451,7 @@ pub async fn register_without_code(
     let now = Utc::now();
     let acc = account::ActiveModel {
         id: Set(Uuid::now_v7()),
-        role: Set("employer".into()),
+        role: Set(crate::auth::Role::Employer),
         username: Set(format!("u{}", unit.id.simple())),
         name: Set(operator),
         phone: Set(phone.as_str().to_owned()),
@@ -460,7 +460,7 @@ pub async fn register_without_code(
         id_number: Set(None),
         gender: Set(None),
         birth_date: Set(None),
-        status: Set("active".into()),
+        status: Set(crate::entities::account::AccountStatus::Active),
         failed_logins: Set(0),
         locked_until: Set(None),
         created_at: Set(now),
