@@ -1,6 +1,6 @@
 //! Who may read and change which record: the owner (an individual bound to an employer) and
 //! the reviewing employer (an authorised employer account). Everything else is 404 or 403.
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::{
@@ -55,6 +55,23 @@ pub(super) async fn own<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or_else(AppError::not_found)
+}
+
+/// Inside a write transaction: `owner`'s record `id`, locked until the transaction ends
+/// (PostgreSQL: `SELECT … FOR UPDATE`; SQLite: the write transaction already holds the
+/// database's write lock). A change that depends on the record's state — an attachment added
+/// or removed, a deletion — checks that state here, so the employer's decision cannot slip in
+/// between the check and the write. `None` when the record is gone.
+pub(super) async fn lock_own<C: ConnectionTrait>(
+    txn: &C,
+    owner: Uuid,
+    id: Uuid,
+) -> AppResult<Option<archive_record::Model>> {
+    Ok(archive_record::Entity::find_by_id(id)
+        .filter(archive_record::Column::OwnerId.eq(owner))
+        .lock_exclusive()
+        .one(txn)
+        .await?)
 }
 
 /// A record the caller may read: its owner, or the reviewing employer. Anything else is 404.

@@ -1,5 +1,12 @@
 //! A record's attachments (pdf / jpg / png, checked by content): at most
 //! [`MAX_ATTACHMENTS`] per record, added and removed only while the record may be edited.
+//!
+//! The state check and the write are one transaction that holds the record's lock (see
+//! [`lock_own`]), so concurrent uploads cannot pass the cap together and the employer's
+//! decision cannot interleave with an upload or a removal: after an approval no attachment
+//! is added or removed. The file's bytes are stored before that transaction (storage is slow
+//! and must not hold the lock) and deleted again when the transaction refuses, so a refused
+//! upload leaves nothing behind.
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -8,7 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    access::{own, readable},
+    access::{lock_own, own, readable},
     dto::Attachment,
 };
 use crate::{
@@ -52,6 +59,7 @@ pub async fn add(
     id: Uuid,
     form: files::UploadForm,
 ) -> AppResult<Attachment> {
+    // Early answers that need no storage write; the transaction below decides.
     editable(&own(db, user, id).await?)?;
     let (name, bytes) = form.file.ok_or_else(|| {
         let mut e = FieldErrors::default();
@@ -68,27 +76,42 @@ pub async fn add(
         bytes,
     };
     let stored = files::store(storage, new, &ATTACHMENT_KINDS, ATTACHMENT_MAX).await?;
-    db.write_txn(|txn| {
-        Box::pin(async move {
-            let f = file::ActiveModel::from(stored).insert(txn).await?;
-            let link = archive_attachment::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                record_id: Set(id),
-                file_id: Set(f.id),
-                created_at: Set(Utc::now()),
-            }
-            .insert(txn)
-            .await?;
-            Ok(Attachment {
-                id: link.id,
-                name: f.original_name,
-                content_type: f.content_type,
-                size: f.size,
-                created_at: link.created_at,
+    let key = stored.storage_key.clone();
+    let owner = user.id;
+    let res = db
+        .write_txn(|txn| {
+            Box::pin(async move {
+                let record = lock_own(txn, owner, id)
+                    .await?
+                    .ok_or_else(AppError::not_found)?;
+                editable(&record)?;
+                if count(txn, id).await? >= MAX_ATTACHMENTS {
+                    return Err(too_many());
+                }
+                let f = file::ActiveModel::from(stored).insert(txn).await?;
+                let link = archive_attachment::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    record_id: Set(id),
+                    file_id: Set(f.id),
+                    created_at: Set(Utc::now()),
+                }
+                .insert(txn)
+                .await?;
+                Ok(Attachment {
+                    id: link.id,
+                    name: f.original_name,
+                    content_type: f.content_type,
+                    size: f.size,
+                    created_at: link.created_at,
+                })
             })
         })
-    })
-    .await
+        .await;
+    if res.is_err() {
+        // Best effort: a failure is logged by the storage layer and the refusal stands.
+        let _ = storage.delete(&key).await;
+    }
+    res
 }
 
 async fn attachment_of<C: ConnectionTrait>(
@@ -127,8 +150,13 @@ pub async fn remove(
     attachment: Uuid,
 ) -> AppResult<()> {
     editable(&own(db, user, id).await?)?;
+    let owner = user.id;
     db.write_txn(|txn| {
         Box::pin(async move {
+            let record = lock_own(txn, owner, id)
+                .await?
+                .ok_or_else(AppError::not_found)?;
+            editable(&record)?;
             let (link, _) = attachment_of(txn, id, attachment).await?;
             archive_attachment::Entity::delete_by_id(link.id)
                 .exec(txn)

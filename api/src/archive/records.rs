@@ -8,7 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    access::{actor_name, bound_employer, own},
+    access::{actor_name, bound_employer, lock_own, own},
     categories::ArchiveData,
     dto::{ArchiveRecord, UpdateRecord},
     status::{RecordStatus, ReviewAction},
@@ -196,8 +196,18 @@ pub async fn delete(db: &DatabaseConnection, user: &AuthUser, id: Uuid) -> AppRe
         return Err(AppError::conflict(ErrorCode::RecordLocked, why));
     }
     let seen = current.status;
+    let user_id = user.id;
     db.write_txn(|txn| {
         Box::pin(async move {
+            // Locked first, so that no attachment is added between deleting the attachments
+            // and deleting the record.
+            let locked = lock_own(txn, user_id, id).await?;
+            if locked.is_none_or(|r| r.status != seen) {
+                return Err(AppError::conflict(
+                    ErrorCode::VersionConflict,
+                    "该记录刚刚被审核，请刷新后重试",
+                ));
+            }
             archive_attachment::Entity::delete_many()
                 .filter(archive_attachment::Column::RecordId.eq(id))
                 .exec(txn)
@@ -206,17 +216,7 @@ pub async fn delete(db: &DatabaseConnection, user: &AuthUser, id: Uuid) -> AppRe
                 .filter(archive_review_log::Column::RecordId.eq(id))
                 .exec(txn)
                 .await?;
-            let res = archive_record::Entity::delete_many()
-                .filter(archive_record::Column::Id.eq(id))
-                .filter(archive_record::Column::Status.eq(seen))
-                .exec(txn)
-                .await?;
-            if res.rows_affected != 1 {
-                return Err(AppError::conflict(
-                    ErrorCode::VersionConflict,
-                    "该记录刚刚被审核，请刷新后重试",
-                ));
-            }
+            archive_record::Entity::delete_by_id(id).exec(txn).await?;
             Ok(())
         })
     })

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -89,11 +89,18 @@ pub async fn decide(
     let user_id = user.id;
     db.write_txn(|txn| {
         Box::pin(async move {
+            // Lock the unit's records among `ids` (in id order, so that two batches never wait
+            // on each other crosswise): an upload or removal of an attachment holds the same
+            // lock, so none interleaves with the decision.
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
             let mut found: HashMap<Uuid, archive_record::Model> = HashMap::new();
-            for chunk in ids.chunks(500) {
+            for chunk in sorted.chunks(500) {
                 for r in archive_record::Entity::find()
                     .filter(archive_record::Column::Id.is_in(chunk.to_vec()))
                     .filter(archive_record::Column::EmployerId.eq(unit))
+                    .order_by_asc(archive_record::Column::Id)
+                    .lock_exclusive()
                     .all(txn)
                     .await?
                 {
@@ -103,7 +110,7 @@ pub async fn decide(
             let target = RecordStatus::Pending
                 .decide(decision)
                 .expect("pending can be decided");
-            let pending: Vec<Uuid> = ids
+            let pending: Vec<Uuid> = sorted
                 .iter()
                 .copied()
                 .filter(|id| {
@@ -112,6 +119,7 @@ pub async fn decide(
                         .is_some_and(|r| r.status == RecordStatus::Pending)
                 })
                 .collect();
+            // Taken after the locks: whatever committed before them is older than the decision.
             let now = Utc::now();
             let mut updated: HashMap<Uuid, archive_record::Model> = HashMap::new();
             for chunk in pending.chunks(500) {
