@@ -275,7 +275,7 @@ pub async fn update_profile(
                 .exec(txn)
                 .await?;
             if previous.is_some() {
-                archive::service::move_open_records(txn, user_id, &actor, employer.id).await?;
+                archive::records::move_open_records(txn, user_id, &actor, employer.id).await?;
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The seventeen archive categories 业绩档案类别 with their typed fields, and the
 //! cross-field rules each record must satisfy (SPEC Appendix A).
 use chrono::{Datelike, NaiveDate};
+use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -324,25 +325,56 @@ pub enum ArchiveData {
 }
 
 /// The seventeen categories in the order of the manuals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+// Stored as the snake_case name in `archive_records.category`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
 pub enum Category {
+    #[sea_orm(string_value = "education")]
     Education,
+    #[sea_orm(string_value = "work_history")]
     WorkHistory,
+    #[sea_orm(string_value = "training")]
     Training,
+    #[sea_orm(string_value = "part_time_post")]
     PartTimePost,
+    #[sea_orm(string_value = "award")]
     Award,
+    #[sea_orm(string_value = "honor")]
     Honor,
+    #[sea_orm(string_value = "research_project")]
     ResearchProject,
+    #[sea_orm(string_value = "engineering_project")]
     EngineeringProject,
+    #[sea_orm(string_value = "paper")]
     Paper,
+    #[sea_orm(string_value = "book")]
     Book,
+    #[sea_orm(string_value = "patent")]
     Patent,
+    #[sea_orm(string_value = "standard")]
     Standard,
+    #[sea_orm(string_value = "adopted_result")]
     AdoptedResult,
+    #[sea_orm(string_value = "qualification")]
     Qualification,
+    #[sea_orm(string_value = "licence")]
     Licence,
+    #[sea_orm(string_value = "reward_punishment")]
     RewardPunishment,
+    #[sea_orm(string_value = "assessment")]
     Assessment,
 }
 
@@ -775,6 +807,8 @@ mod tests {
         for c in Category::ALL {
             assert_eq!(Category::parse(c.as_str()), Some(c));
             assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+            // the stored value is the API value
+            assert_eq!(sea_orm::ActiveEnum::to_value(&c), c.as_str());
         }
         let required: Vec<_> = Category::ALL
             .into_iter()

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::{
     categories::{ArchiveData, Category},
-    status::{Decision, RecordStatus},
+    status::{Decision, RecordStatus, ReviewAction},
 };
 use crate::{orgs::dto::OrgUnitRef, pagination::de_opt_u32};
 
@@ -169,8 +169,7 @@ pub struct DecisionResult {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReviewLogEntry {
     pub id: Uuid,
-    /// submit / resubmit / approve / reject / return / move
-    pub action: String,
+    pub action: ReviewAction,
     #[schema(example = "退回")]
     pub action_label: String,
     pub from_status: Option<RecordStatus>,

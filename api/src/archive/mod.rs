@@ -1,11 +1,19 @@
 //! 业绩档案库: the seventeen categories of an individual's achievement archive, and the
 //! employer's review of them (业绩档案审核).
+//!
+//! By use case: [`records`] (the applicant's own records), [`attachments`], [`review`] (the
+//! employer's decisions) and [`views`] (everything read); [`access`] says who may touch
+//! which record. Every change is one write transaction (`db::WriteTxn`).
+pub mod access;
+pub mod attachments;
 pub mod categories;
 pub mod dto;
 pub mod papers;
+pub mod records;
+pub mod review;
 pub mod routes;
-pub mod service;
 pub mod status;
+pub mod views;
 
 /// The routes of this domain, registered by `crate::router`.
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -147,8 +147,19 @@ pub async fn import_scholar_papers(
     user: AuthUser,
     body: web::Json<ScholarRequest>,
 ) -> AppResult<web::Json<PaperImport>> {
+    Ok(web::Json(
+        scholar_papers(&state.scholar, &user, &body.scholar_id).await?,
+    ))
+}
+
+/// The papers of the scholar profile `scholar_id`, through `scholar`.
+pub async fn scholar_papers(
+    scholar: &ScholarAdapter,
+    user: &AuthUser,
+    scholar_id: &str,
+) -> AppResult<PaperImport> {
     user.require(&[Role::Individual])?;
-    let id = body.scholar_id.trim();
+    let id = scholar_id.trim();
     if !(4..=64).contains(&id.len())
         || !id
             .chars()
@@ -161,7 +172,7 @@ pub async fn import_scholar_papers(
         );
         return Err(e.finish().unwrap_err());
     }
-    let items = state.scholar.papers(id).await.map_err(|e| {
+    let items = scholar.papers(id).await.map_err(|e| {
         tracing::warn!(error = %e, "scholar adapter failed");
         AppError::new(
             actix_web::http::StatusCode::BAD_GATEWAY,
@@ -169,11 +180,11 @@ pub async fn import_scholar_papers(
             "学术服务暂时不可用，请稍后重试或改用文件导入",
         )
     })?;
-    Ok(web::Json(PaperImport {
+    Ok(PaperImport {
         source: "scholar".into(),
         items,
         skipped: vec![],
-    }))
+    })
 }
 
 #[cfg(test)]

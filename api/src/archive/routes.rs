@@ -2,7 +2,7 @@ use actix_multipart::Multipart;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use uuid::Uuid;
 
-use super::{categories::ArchiveData, dto::*, service};
+use super::{attachments, categories::ArchiveData, dto::*, records, review, views};
 use crate::{
     auth::AuthUser,
     documents::files,
@@ -22,7 +22,7 @@ pub async fn list_my_records(
     page: web::Query<PageParams>,
 ) -> AppResult<web::Json<ArchiveRecordPage>> {
     Ok(web::Json(
-        service::list_mine(&state, &user, q.into_inner(), page.into_inner()).await?,
+        views::list_mine(&state.db, &user, q.into_inner(), page.into_inner()).await?,
     ))
 }
 
@@ -35,7 +35,7 @@ pub async fn create_record(
     user: AuthUser,
     body: web::Json<ArchiveData>,
 ) -> AppResult<HttpResponse> {
-    let rec = service::create(&state, &user, body.into_inner()).await?;
+    let rec = records::create(&state.db, &user, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(rec))
 }
 
@@ -50,7 +50,7 @@ pub async fn get_archive_record(
     id: web::Path<Uuid>,
 ) -> AppResult<web::Json<ArchiveRecord>> {
     Ok(web::Json(
-        service::get(&state, &user, id.into_inner()).await?,
+        views::get(&state.db, &user, id.into_inner()).await?,
     ))
 }
 
@@ -67,7 +67,7 @@ pub async fn update_record(
     body: web::Json<UpdateRecord>,
 ) -> AppResult<web::Json<ArchiveRecord>> {
     Ok(web::Json(
-        service::update(&state, &user, id.into_inner(), body.into_inner()).await?,
+        records::update(&state.db, &user, id.into_inner(), body.into_inner()).await?,
     ))
 }
 
@@ -81,7 +81,7 @@ pub async fn delete_record(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    service::delete(&state, &user, id.into_inner()).await?;
+    records::delete(&state.db, &user, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -95,7 +95,7 @@ pub async fn list_record_logs(
     id: web::Path<Uuid>,
 ) -> AppResult<web::Json<Vec<ReviewLogEntry>>> {
     Ok(web::Json(
-        service::logs(&state, &user, id.into_inner()).await?,
+        views::logs(&state.db, &user, id.into_inner()).await?,
     ))
 }
 
@@ -111,8 +111,8 @@ pub async fn upload_attachment(
     id: web::Path<Uuid>,
     payload: Multipart,
 ) -> AppResult<HttpResponse> {
-    let form = files::read_form(payload, service::ATTACHMENT_MAX).await?;
-    let att = service::add_attachment(&state, &user, id.into_inner(), form).await?;
+    let form = files::read_form(payload, attachments::ATTACHMENT_MAX).await?;
+    let att = attachments::add(&state.db, &state.storage, &user, id.into_inner(), form).await?;
     Ok(HttpResponse::Created().json(att))
 }
 
@@ -128,7 +128,7 @@ pub async fn download_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
     let (id, att) = path.into_inner();
-    service::download_attachment(&state, &user, id, att).await
+    attachments::download(&state.db, &state.storage, &user, id, att).await
 }
 
 /// 删除附件（记录可修改时）
@@ -143,7 +143,7 @@ pub async fn delete_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
     let (id, att) = path.into_inner();
-    service::remove_attachment(&state, &user, id, att).await?;
+    attachments::remove(&state.db, &user, id, att).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -155,7 +155,7 @@ pub async fn get_review_summary(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<ReviewSummary>> {
-    Ok(web::Json(service::review_summary(&state.db, &user).await?))
+    Ok(web::Json(views::review_summary(&state.db, &user).await?))
 }
 
 /// 业绩档案审核列表（本单位人员；按姓名或证件号码模糊查询；状态页签计数）
@@ -169,7 +169,7 @@ pub async fn list_review_records(
     page: web::Query<PageParams>,
 ) -> AppResult<web::Json<ReviewPage>> {
     Ok(web::Json(
-        service::review_list(&state.db, &user, q.into_inner(), page.into_inner()).await?,
+        views::review_list(&state.db, &user, q.into_inner(), page.into_inner()).await?,
     ))
 }
 
@@ -183,7 +183,7 @@ pub async fn decide_records(
     body: web::Json<DecisionRequest>,
 ) -> AppResult<web::Json<DecisionResult>> {
     Ok(web::Json(
-        service::decide(&state, &user, body.into_inner()).await?,
+        review::decide(&state.db, &user, body.into_inner()).await?,
     ))
 }
 
@@ -200,7 +200,7 @@ pub async fn decide_record(
     body: web::Json<SingleDecision>,
 ) -> AppResult<web::Json<ArchiveRecord>> {
     Ok(web::Json(
-        service::decide_one(&state, &user, id.into_inner(), body.into_inner()).await?,
+        review::decide_one(&state.db, &user, id.into_inner(), body.into_inner()).await?,
     ))
 }
 
@@ -212,5 +212,5 @@ pub async fn get_my_summary(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<Vec<MyCategorySummary>>> {
-    Ok(web::Json(service::my_summary(&state, &user).await?))
+    Ok(web::Json(views::my_summary(&state.db, &user).await?))
 }

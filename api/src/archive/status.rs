@@ -1,20 +1,100 @@
 //! The record review state machine: 待审核 → 通过 / 不通过 / 退回; the owner edits pending
 //! and returned records (saving resubmits), deletes pending and rejected ones, and never
 //! touches approved ones.
+use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+// Stored as the snake_case name in `archive_records.status` and
+// `archive_review_logs.from_status` / `to_status`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum RecordStatus {
     /// 待审核
+    #[sea_orm(string_value = "pending")]
     Pending,
     /// 通过
+    #[sea_orm(string_value = "approved")]
     Approved,
     /// 不通过
+    #[sea_orm(string_value = "rejected")]
     Rejected,
     /// 退回
+    #[sea_orm(string_value = "returned")]
     Returned,
+}
+
+/// What a line of the 审核日志 records.
+// Stored as the snake_case name in `archive_review_logs.action`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
+#[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ReviewAction {
+    /// 提交
+    #[sea_orm(string_value = "submit")]
+    Submit,
+    /// 修改后重新提交
+    #[sea_orm(string_value = "resubmit")]
+    Resubmit,
+    /// 通过
+    #[sea_orm(string_value = "approve")]
+    Approve,
+    /// 不通过
+    #[sea_orm(string_value = "reject")]
+    Reject,
+    /// 退回
+    #[sea_orm(string_value = "return")]
+    Return,
+    /// 随工作单位变更转入新单位
+    #[sea_orm(string_value = "move")]
+    Move,
+}
+
+impl ReviewAction {
+    pub const ALL: [ReviewAction; 6] = [
+        ReviewAction::Submit,
+        ReviewAction::Resubmit,
+        ReviewAction::Approve,
+        ReviewAction::Reject,
+        ReviewAction::Return,
+        ReviewAction::Move,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewAction::Submit => "提交",
+            ReviewAction::Resubmit => "修改后重新提交",
+            ReviewAction::Approve => "通过",
+            ReviewAction::Reject => "不通过",
+            ReviewAction::Return => "退回",
+            ReviewAction::Move => "随工作单位变更转入新单位",
+        }
+    }
 }
 
 /// A reviewer's decision.
@@ -95,11 +175,12 @@ impl Decision {
     pub fn needs_comment(self) -> bool {
         !matches!(self, Decision::Approve)
     }
-    pub fn action(self) -> &'static str {
+    /// The log line a decision writes.
+    pub fn action(self) -> ReviewAction {
         match self {
-            Decision::Approve => "approve",
-            Decision::Reject => "reject",
-            Decision::Return => "return",
+            Decision::Approve => ReviewAction::Approve,
+            Decision::Reject => ReviewAction::Reject,
+            Decision::Return => ReviewAction::Return,
         }
     }
 }
@@ -129,6 +210,30 @@ mod tests {
         assert!(Reject.needs_comment() && Return.needs_comment() && !Approve.needs_comment());
         for s in RecordStatus::ALL {
             assert_eq!(RecordStatus::parse(s.as_str()), Some(s));
+        }
+    }
+
+    /// The stored values are the API values, and they did not change when the columns became
+    /// typed (no data migration).
+    #[test]
+    fn stored_values_are_the_serde_names() {
+        use sea_orm::{ActiveEnum, Iterable};
+        assert_eq!(RecordStatus::iter().count(), RecordStatus::ALL.len());
+        for s in RecordStatus::ALL {
+            assert_eq!(s.to_value(), s.as_str());
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        let stored: Vec<String> = ReviewAction::iter().map(|a| a.to_value()).collect();
+        assert_eq!(
+            stored,
+            ["submit", "resubmit", "approve", "reject", "return", "move"]
+        );
+        assert_eq!(ReviewAction::ALL.len(), stored.len());
+        for a in ReviewAction::ALL {
+            assert_eq!(serde_json::to_value(a).unwrap(), a.to_value());
+        }
+        for d in [Approve, Reject, Return] {
+            assert_eq!(d.action().to_value(), serde_json::to_value(d).unwrap());
         }
     }
 }

@@ -7,11 +7,14 @@ use actix_multipart::Multipart;
 use bytes::{Bytes, BytesMut};
 use chrono::{Datelike, Utc};
 use futures_util::StreamExt;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::sniff::{FileKind, check_upload};
+use super::{
+    sniff::{FileKind, check_upload},
+    storage::Storage,
+};
 use crate::{
     entities::file,
     error::{AppError, AppResult},
@@ -130,6 +133,19 @@ pub async fn save<C: ConnectionTrait>(
     allowed: &[FileKind],
     max: usize,
 ) -> AppResult<file::Model> {
+    let f = store(&state.storage, new, allowed, max).await?;
+    Ok(file::ActiveModel::from(f).insert(db).await?)
+}
+
+/// Checks an uploaded file and writes its bytes to storage; returns the `files` row to insert
+/// (not yet written). A caller whose transaction then refuses removes the bytes with
+/// [`Storage::delete`] so that nothing is left behind.
+pub async fn store(
+    storage: &Storage,
+    new: NewFile<'_>,
+    allowed: &[FileKind],
+    max: usize,
+) -> AppResult<file::Model> {
     let NewFile {
         owner,
         purpose,
@@ -152,34 +168,40 @@ pub async fn save<C: ConnectionTrait>(
         now.month(),
         kind.ext()
     );
-    state.storage.put(&key, bytes.clone()).await?;
+    storage.put(&key, bytes.clone()).await?;
     let name: String = original_name
         .chars()
         .filter(|c| !c.is_control())
         .take(200)
         .collect();
-    Ok(file::ActiveModel {
-        id: Set(id),
-        owner_id: Set(owner),
-        purpose: Set(purpose.to_owned()),
-        content_type: Set(kind.mime().to_owned()),
-        size: Set(bytes.len() as i64),
-        sha256: Set(hex::encode(Sha256::digest(&bytes))),
-        storage_key: Set(key),
-        original_name: Set(if name.is_empty() {
+    Ok(file::Model {
+        id,
+        owner_id: owner,
+        purpose: purpose.to_owned(),
+        content_type: kind.mime().to_owned(),
+        size: bytes.len() as i64,
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        storage_key: key,
+        original_name: if name.is_empty() {
             format!("file.{}", kind.ext())
         } else {
             name
-        }),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?)
+        },
+        created_at: now,
+    })
 }
 
 /// The stored bytes of `f` as a download response.
 pub async fn download(state: &AppState, f: &file::Model) -> AppResult<actix_web::HttpResponse> {
-    let bytes = state.storage.get(&f.storage_key).await?;
+    download_from(&state.storage, f).await
+}
+
+/// The stored bytes of `f` in `storage` as a download response.
+pub async fn download_from(
+    storage: &Storage,
+    f: &file::Model,
+) -> AppResult<actix_web::HttpResponse> {
+    let bytes = storage.get(&f.storage_key).await?;
     let encoded: String = f
         .original_name
         .bytes()

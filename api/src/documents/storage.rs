@@ -45,6 +45,17 @@ impl Storage {
         Ok(())
     }
 
+    /// Removes the object at `key`; an object that is already gone is not an error.
+    pub async fn delete(&self, key: &str) -> AppResult<()> {
+        match self.store.delete(&Path::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => {
+                tracing::error!(error = %e, key, "storage delete failed");
+                Err(AppError::internal())
+            }
+        }
+    }
+
     pub async fn get(&self, key: &str) -> AppResult<Bytes> {
         let res = self.store.get(&Path::from(key)).await.map_err(|e| {
             tracing::error!(error = %e, key, "storage get failed");

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::archive::{categories::Category, status::RecordStatus};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "archive_records")]
 pub struct Model {
@@ -7,8 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub owner_id: Uuid,
     pub employer_id: Option<Uuid>,
-    pub category: String,
-    pub status: String,
+    pub category: Category,
+    pub status: RecordStatus,
     pub data: Json,
     pub title: String,
     pub record_date: Option<Date>,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::archive::status::{RecordStatus, ReviewAction};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "archive_review_logs")]
 pub struct Model {
@@ -8,9 +10,9 @@ pub struct Model {
     pub record_id: Uuid,
     pub actor_id: Uuid,
     pub actor_name: String,
-    pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub action: ReviewAction,
+    pub from_status: Option<RecordStatus>,
+    pub to_status: RecordStatus,
     pub comment: Option<String>,
     pub created_at: DateTimeUtc,
 }

@@ -43,6 +43,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     pub backend: Backend,
+    /// The server's `ZCPS_DATA_DIR` (uploads are stored under `files/`).
+    pub data_dir: std::path::PathBuf,
     cleanup: Cleanup,
 }
 
@@ -138,6 +140,7 @@ fn test_settings(database_url: &str) -> HashMap<&'static str, String> {
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let (url, cleanup) = fresh_database(backend).await;
     let settings = test_settings(&url);
+    let data_dir = std::path::PathBuf::from(&settings["ZCPS_DATA_DIR"]);
     let config = Config::from_lookup(&|k| settings.get(k).cloned()).expect("test configuration");
     let conn = db::connect(&url).await.expect("connect");
     db::migrate(&conn).await.expect("migrate");
@@ -156,6 +159,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         client: reqwest::Client::new(),
         db: conn,
         backend,
+        data_dir,
         cleanup,
     }
 }
@@ -188,6 +192,22 @@ pub const DEMO_PW: &str = "Demo12345";
 pub const PW: &str = "Passw0rd2026";
 
 impl TestApp {
+    /// How many objects local storage holds under `files/{purpose}/`.
+    pub fn stored_objects(&self, purpose: &str) -> usize {
+        fn walk(dir: &std::path::Path) -> usize {
+            std::fs::read_dir(dir).map_or(0, |entries| {
+                entries
+                    .flatten()
+                    .map(|e| {
+                        let path = e.path();
+                        if path.is_dir() { walk(&path) } else { 1 }
+                    })
+                    .sum()
+            })
+        }
+        walk(&self.data_dir.join("files").join(purpose))
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let row = self
             .db

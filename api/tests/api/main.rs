@@ -12,6 +12,7 @@ mod helpers;
 
 mod adapters;
 mod archive;
+mod archive_races;
 mod auth;
 mod boundary;
 mod credentials;

@@ -1901,10 +1901,14 @@ export interface components {
             start_date: string;
             state?: components["schemas"]["ProjectState"] | null;
         };
+        /**
+         * @description What a line of the 审核日志 records.
+         * @enum {string}
+         */
+        ReviewAction: "submit" | "resubmit" | "approve" | "reject" | "return" | "move";
         /** @description One line of a record's 审核日志. */
         ReviewLogEntry: {
-            /** @description submit / resubmit / approve / reject / return / move */
-            action: string;
+            action: components["schemas"]["ReviewAction"];
             /** @example 退回 */
             action_label: string;
             /** @example 宁波市水利规划设计研究院有限公司（王诚） */
