@@ -29,7 +29,7 @@ const summary = (records: number, declarations: number) => ({
   pending_declarations: declarations,
 });
 
-const base = { id: '1', status: 'active', created_at: '2026-01-01T00:00:00Z', id_number_masked: null, gender: null, birth_date: null, org_unit: null };
+const base = { id: '1', status: 'active' as const, created_at: '2026-01-01T00:00:00Z', id_number_masked: null, gender: null, birth_date: null, org_unit: null };
 
 describe('用户中心', () => {
   it('employer: greeting with the unit, pending counts, masked phone and operator', async () => {

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../api/problem';
 import { formatDateTime } from '../../../lib/format';
 import { fetchSmsOutbox, type OutboxSms } from '../api';
 
-const STATUS: Record<string, { text: string; color: string }> = {
+const STATUS: Record<OutboxSms['status'], { text: string; color: string }> = {
   pending: { text: '待发送', color: 'default' },
   sending: { text: '发送中', color: 'processing' },
   sent: { text: '已发送', color: 'success' },
@@ -39,7 +39,7 @@ export function SmsOutboxPage() {
       key: 'status',
       width: 96,
       render: (_, r) => {
-        const s = STATUS[r.status] ?? { text: r.status, color: 'default' };
+        const s = STATUS[r.status] ?? { text: String(r.status), color: 'default' };
         return <Tag color={s.color}>{s.text}</Tag>;
       },
     },
