@@ -17,7 +17,7 @@ use crate::error::{FieldError, Problem};
         description = "职称申报、审核、评审全流程开放接口。错误统一为 RFC 9457 application/problem+json，含稳定的 code 与中文 detail。",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
-    components(schemas(Problem, FieldError, crate::error::ErrorCode, crate::onboarding::DepartmentKind)),
+    components(schemas(Problem, FieldError, crate::error::ErrorCode, crate::orgs::dto::DepartmentKind)),
     modifiers(&BearerScheme),
     tags(
         (name = "auth", description = "注册、登录与登录凭证"),

@@ -11,7 +11,8 @@ use crate::{
     domain::{CreditCode, IdNumber},
     entities::{account, org_unit},
     error::AppError,
-    orgs::service::insert_unit,
+    onboarding::UnitStatus,
+    orgs::{dto::OrgKind, service::insert_unit},
 };
 
 pub const DEMO_PASSWORD: &str = "Demo12345";
@@ -113,47 +114,47 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
             let zj = insert_unit(
                 txn,
                 "浙江省人力资源和社会保障厅",
-                "hrss",
+                OrgKind::Hrss,
                 None,
                 None,
-                "active",
+                UnitStatus::Active,
             )
             .await?;
             let nb = insert_unit(
                 txn,
                 "宁波市人力资源和社会保障局",
-                "hrss",
+                OrgKind::Hrss,
                 Some(zj.id),
                 None,
-                "active",
+                UnitStatus::Active,
             )
             .await?;
             let slj = insert_unit(
                 txn,
                 "宁波市水利局",
-                "competent",
+                OrgKind::Competent,
                 Some(nb.id),
                 None,
-                "active",
+                UnitStatus::Active,
             )
             .await?;
             let committee = insert_unit(
                 txn,
                 "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会",
-                "committee",
+                OrgKind::Committee,
                 Some(nb.id),
                 None,
-                "active",
+                UnitStatus::Active,
             )
             .await?;
             let code = demo_credit_code();
             let employer = insert_unit(
                 txn,
                 "宁波市水利规划设计研究院有限公司",
-                "employer",
+                OrgKind::Employer,
                 Some(slj.id),
                 Some(&code),
-                "active",
+                UnitStatus::Active,
             )
             .await?;
             let p = DEMO_PASSWORD;

@@ -15,7 +15,11 @@ use crate::{
     domain::{mask_id_number, mask_phone},
     entities::{account, employment_history, org_unit, profile},
     error::{AppError, AppResult, FieldErrors},
-    orgs::{self, dto::OrgUnitRef},
+    onboarding::UnitStatus,
+    orgs::{
+        self,
+        dto::{OrgKind, OrgUnitRef},
+    },
     reference::data,
     state::AppState,
 };
@@ -206,7 +210,7 @@ pub async fn update_profile(
         .await?;
     if !employer
         .as_ref()
-        .is_some_and(|e| e.kind == "employer" && e.status == "active")
+        .is_some_and(|e| e.kind == OrgKind::Employer && e.status.can_be_found())
     {
         errs.push("employer_id", "所选工作单位不存在或尚未通过授权审核");
     }
@@ -326,8 +330,8 @@ pub async fn search_employers(
         return Err(AppError::bad_request("请输入2到50个字的单位名称关键字"));
     }
     let rows = org_unit::Entity::find()
-        .filter(org_unit::Column::Kind.eq("employer"))
-        .filter(org_unit::Column::Status.eq("active"))
+        .filter(org_unit::Column::Kind.eq(OrgKind::Employer))
+        .filter(org_unit::Column::Status.is_in(UnitStatus::findable()))
         .filter(orgs::service::fuzzy(org_unit::Column::Name, text))
         .order_by_asc(org_unit::Column::Name)
         .limit(20)

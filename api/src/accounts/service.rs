@@ -214,10 +214,10 @@ pub async fn register_employer(
                 let unit = orgs::service::insert_unit(
                     txn,
                     &unit_name,
-                    "employer",
+                    orgs::dto::OrgKind::Employer,
                     None,
                     Some(code.as_str()),
-                    "pending_authorisation",
+                    crate::onboarding::UnitStatus::registered(true),
                 )
                 .await?;
                 let mut model = hash_model;
@@ -315,13 +315,9 @@ pub async fn login(
     if acc.role == Role::Employer
         && let Some(unit) = acc.org_unit_id
         && let Some(unit) = org_unit::Entity::find_by_id(unit).one(db).await?
-        && let Some((code, msg)) = crate::onboarding::login_refusal(&unit.status)
+        && let Some(refusal) = unit.status.login_refusal()
     {
-        return Err(AppError::new(
-            actix_web::http::StatusCode::FORBIDDEN,
-            code,
-            msg,
-        ));
+        return Err(refusal.into());
     }
     if acc.status == AccountStatus::Disabled {
         return Err(AppError::new(
@@ -422,7 +418,7 @@ pub async fn create_staff(
         .await?;
     match (&unit, req.role.staff_unit_kind()) {
         (None, _) => errs.push("org_unit_id", "所选机构不存在"),
-        (Some(u), Some(kind)) if u.kind != kind => {
+        (Some(u), Some(kind)) if u.kind.as_str() != kind => {
             errs.push("org_unit_id", "所选机构的类型与账号角色不符")
         }
         _ => {}

@@ -33,12 +33,8 @@ pub async fn reviewing_employer<C: ConnectionTrait>(db: &C, user: &AuthUser) -> 
         None => None,
     }
     .ok_or_else(AppError::forbidden)?;
-    if unit.status != "active" {
-        return Err(AppError::new(
-            actix_web::http::StatusCode::FORBIDDEN,
-            ErrorCode::AuthorisationRequired,
-            "本单位的授权委托证明尚未审核通过，暂不能审核",
-        ));
+    if let Some(refusal) = unit.status.review_refusal() {
+        return Err(refusal.into());
     }
     Ok(unit.id)
 }

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::onboarding::dto::{ApplicationKind, ApplicationStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "employer_applications")]
 pub struct Model {
@@ -7,11 +9,11 @@ pub struct Model {
     pub id: Uuid,
     pub unit_id: Uuid,
     pub account_id: Uuid,
-    pub kind: String,
+    pub kind: ApplicationKind,
     pub affiliation_id: Uuid,
     pub certificate_no: Option<String>,
     pub file_id: Uuid,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub opinion: Option<String>,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTimeUtc>,

@@ -3,7 +3,13 @@ use actix_multipart::Multipart;
 use actix_web::{HttpResponse, get, post, put, web};
 use uuid::Uuid;
 
-use super::{self as ob, *};
+use super::{
+    applications, authorisation,
+    authorisation::PROOF_MAX,
+    employer_info,
+    registration::{self, CERTIFICATE_MAX},
+    *,
+};
 use crate::{
     accounts::dto::AccountView,
     auth::AuthUser,
@@ -23,7 +29,7 @@ pub async fn register_employer_without_code(
     payload: Multipart,
 ) -> AppResult<HttpResponse> {
     let form = files::read_form(payload, CERTIFICATE_MAX).await?;
-    let view = ob::register_without_code(&state, form).await?;
+    let view = registration::register_without_code(&state.db, &state.storage, form).await?;
     Ok(HttpResponse::Created().json(view))
 }
 
@@ -35,7 +41,9 @@ pub async fn get_authorisation(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<AuthorisationState>> {
-    Ok(web::Json(ob::authorisation_state(&state, &user).await?))
+    Ok(web::Json(
+        authorisation::authorisation_state(&state.db, &user).await?,
+    ))
 }
 
 /// 提交授权委托证明（选择单位隶属关系，上传加盖公章的 PDF 扫描件）
@@ -50,7 +58,7 @@ pub async fn submit_authorisation(
     payload: Multipart,
 ) -> AppResult<HttpResponse> {
     let form = files::read_form(payload, PROOF_MAX).await?;
-    let s = ob::submit_authorisation(&state, &user, form).await?;
+    let s = authorisation::submit_authorisation(&state.db, &state.storage, &user, form).await?;
     Ok(HttpResponse::Created().json(s))
 }
 
@@ -65,7 +73,8 @@ pub async fn list_employer_applications(
     page: web::Query<PageParams>,
 ) -> AppResult<web::Json<ApplicationPage>> {
     Ok(web::Json(
-        ob::list_applications(&state, &user, q.into_inner(), page.into_inner()).await?,
+        applications::list_applications(&state.db, &user, q.into_inner(), page.into_inner())
+            .await?,
     ))
 }
 
@@ -80,7 +89,7 @@ pub async fn get_employer_application(
     id: web::Path<Uuid>,
 ) -> AppResult<web::Json<Application>> {
     Ok(web::Json(
-        ob::get_application(&state, &user, id.into_inner()).await?,
+        applications::get_application(&state.db, &user, id.into_inner()).await?,
     ))
 }
 
@@ -93,7 +102,8 @@ pub async fn download_application_file(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    ob::application_file(&state, &user, id.into_inner()).await
+    let f = applications::application_file(&state.db, &user, id.into_inner()).await?;
+    files::download_from(&state.storage, &f).await
 }
 
 /// 单位授权审核：通过 / 不通过（短信通知单位）
@@ -109,7 +119,8 @@ pub async fn decide_employer_application(
     body: web::Json<ApplicationDecisionRequest>,
 ) -> AppResult<web::Json<Application>> {
     Ok(web::Json(
-        ob::decide_application(&state, &user, id.into_inner(), body.into_inner()).await?,
+        applications::decide_application(&state.db, &user, id.into_inner(), body.into_inner())
+            .await?,
     ))
 }
 
@@ -121,7 +132,9 @@ pub async fn get_employer_info(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<EmployerInfo>> {
-    Ok(web::Json(ob::employer_info(&state, &user).await?))
+    Ok(web::Json(
+        employer_info::employer_info(&state.db, &user).await?,
+    ))
 }
 
 /// 修改手机号：向新手机号发送验证码（12333 短信）
@@ -135,7 +148,7 @@ pub async fn send_phone_code(
     user: AuthUser,
     body: web::Json<PhoneCodeRequest>,
 ) -> AppResult<HttpResponse> {
-    let sent = ob::send_phone_code(&state, &user, body.into_inner()).await?;
+    let sent = employer_info::send_phone_code(&state, &user, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(sent))
 }
 
@@ -149,7 +162,7 @@ pub async fn change_phone(
     body: web::Json<ChangePhone>,
 ) -> AppResult<web::Json<EmployerInfo>> {
     Ok(web::Json(
-        ob::change_phone(&state, &user, body.into_inner()).await?,
+        employer_info::change_phone(&state, &user, body.into_inner()).await?,
     ))
 }
 
@@ -163,7 +176,7 @@ pub async fn change_operator(
     body: web::Json<ChangeOperator>,
 ) -> AppResult<web::Json<EmployerInfo>> {
     Ok(web::Json(
-        ob::change_operator(&state, &user, body.into_inner()).await?,
+        employer_info::change_operator(&state.db, &user, body.into_inner()).await?,
     ))
 }
 
@@ -177,7 +190,8 @@ pub async fn download_authorisation_template(
     user: AuthUser,
 ) -> AppResult<HttpResponse> {
     use crate::documents::pdf::{AuthorisationTemplate, authorisation_template as render};
-    let (unit_name, credit_code, account, operator) = ob::template_fields(&state, &user).await?;
+    let (unit_name, credit_code, account, operator) =
+        authorisation::template_fields(&state.db, &user).await?;
     let Some(fonts) = state.fonts.clone() else {
         return Err(crate::error::AppError::new(
             actix_web::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -4,19 +4,38 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::entities::org_unit;
+use sea_orm::sea_query::StringLen;
+
+use crate::{entities::org_unit, onboarding::status::UnitStatus};
 
 /// Kinds of organisation unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    sea_orm::EnumIter,
+    sea_orm::DeriveActiveEnum,
+)]
 #[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
 pub enum OrgKind {
     /// 人力社保部门
+    #[sea_orm(string_value = "hrss")]
     Hrss,
     /// 主管部门
+    #[sea_orm(string_value = "competent")]
     Competent,
     /// 评审委员会
+    #[sea_orm(string_value = "committee")]
     Committee,
     /// 用人单位
+    #[sea_orm(string_value = "employer")]
     Employer,
 }
 
@@ -28,16 +47,6 @@ impl OrgKind {
             OrgKind::Committee => "committee",
             OrgKind::Employer => "employer",
         }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            OrgKind::Hrss,
-            OrgKind::Competent,
-            OrgKind::Committee,
-            OrgKind::Employer,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
     }
 }
 
@@ -55,7 +64,7 @@ impl From<&org_unit::Model> for OrgUnitRef {
         Self {
             id: m.id,
             name: m.name.clone(),
-            kind: OrgKind::parse(&m.kind).unwrap_or(OrgKind::Employer),
+            kind: m.kind,
         }
     }
 }
@@ -71,8 +80,8 @@ pub struct OrgUnit {
     pub credit_code: Option<String>,
     /// Depth in the tree, 0 for a root.
     pub level: i32,
-    /// `active`, or for a new employer `pending_authorisation`.
-    pub status: String,
+    /// `active` for departments and committees; an employer's onboarding status otherwise.
+    pub status: UnitStatus,
     pub created_at: DateTime<Utc>,
 }
 
@@ -81,11 +90,11 @@ impl From<&org_unit::Model> for OrgUnit {
         Self {
             id: m.id,
             name: m.name.clone(),
-            kind: OrgKind::parse(&m.kind).unwrap_or(OrgKind::Employer),
+            kind: m.kind,
             parent_id: m.parent_id,
             credit_code: m.credit_code.clone(),
             level: m.level,
-            status: m.status.clone(),
+            status: m.status,
             created_at: m.created_at,
         }
     }
@@ -120,4 +129,40 @@ pub struct OrgUnitQuery {
     pub kind: Option<OrgKind>,
     /// Only the direct children of this unit.
     pub parent_id: Option<Uuid>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Department {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: OrgKind,
+    pub parent_name: Option<String>,
+}
+
+/// The kinds of department an employer can be registered with or affiliated to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// 人力社保部门
+    Hrss,
+    /// 主管部门
+    Competent,
+}
+
+impl From<DepartmentKind> for OrgKind {
+    fn from(k: DepartmentKind) -> Self {
+        match k {
+            DepartmentKind::Hrss => OrgKind::Hrss,
+            DepartmentKind::Competent => OrgKind::Competent,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DepartmentQuery {
+    /// hrss or competent (both when absent)
+    pub kind: Option<DepartmentKind>,
+    #[param(max_length = 50)]
+    pub q: Option<String>,
 }

@@ -46,8 +46,6 @@ pub async fn get_org_unit(
     ))
 }
 
-use crate::onboarding::{self as ob, Department, DepartmentQuery};
-
 /// 人社部门与主管部门（公开；注册选择属地人社部门、提交授权时选择单位隶属关系）
 #[utoipa::path(tag = "orgs", params(DepartmentQuery),
     responses((status = 200, description = "至多50个部门", body = Vec<Department>)))]
@@ -56,5 +54,7 @@ pub async fn list_departments(
     state: web::Data<AppState>,
     q: web::Query<DepartmentQuery>,
 ) -> AppResult<web::Json<Vec<Department>>> {
-    Ok(web::Json(ob::departments(&state, q.into_inner()).await?))
+    Ok(web::Json(
+        service::departments(&state.db, q.into_inner()).await?,
+    ))
 }

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 use uuid::Uuid;
 use validator::Validate;
@@ -14,6 +14,7 @@ use crate::{
     auth::{AuthUser, Role},
     entities::{org_closure, org_unit},
     error::{AppError, AppResult, FieldErrors},
+    onboarding::status::UnitStatus,
     pagination::PageParams,
 };
 
@@ -44,10 +45,10 @@ pub fn fuzzy(column: impl ColumnTrait, text: &str) -> sea_orm::sea_query::Simple
 pub async fn insert_unit<C: ConnectionTrait>(
     db: &C,
     name: &str,
-    kind: &str,
+    kind: OrgKind,
     parent: Option<Uuid>,
     credit_code: Option<&str>,
-    status: &str,
+    status: UnitStatus,
 ) -> AppResult<org_unit::Model> {
     let ancestors = match parent {
         Some(p) => {
@@ -62,11 +63,11 @@ pub async fn insert_unit<C: ConnectionTrait>(
     let unit = org_unit::ActiveModel {
         id: Set(id),
         name: Set(name.to_owned()),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         parent_id: Set(parent),
         credit_code: Set(credit_code.map(str::to_owned)),
         level: Set(ancestors.len() as i32),
-        status: Set(status.to_owned()),
+        status: Set(status),
         created_at: Set(Utc::now()),
     }
     .insert(db)
@@ -83,6 +84,42 @@ pub async fn insert_unit<C: ConnectionTrait>(
     }));
     org_closure::Entity::insert_many(rows).exec(db).await?;
     Ok(unit)
+}
+
+/// Moves a leaf unit (an employer) under `new_parent`, keeping the closure table right.
+pub async fn reparent_leaf<C: ConnectionTrait>(
+    db: &C,
+    unit: Uuid,
+    new_parent: Uuid,
+) -> AppResult<()> {
+    org_closure::Entity::delete_many()
+        .filter(org_closure::Column::DescendantId.eq(unit))
+        .filter(org_closure::Column::Depth.gt(0))
+        .exec(db)
+        .await?;
+    let ancestors = org_closure::Entity::find()
+        .filter(org_closure::Column::DescendantId.eq(new_parent))
+        .all(db)
+        .await?;
+    let level = ancestors.len() as i32;
+    let rows: Vec<org_closure::ActiveModel> = ancestors
+        .into_iter()
+        .map(|a| org_closure::ActiveModel {
+            ancestor_id: Set(a.ancestor_id),
+            descendant_id: Set(unit),
+            depth: Set(a.depth + 1),
+        })
+        .collect();
+    if !rows.is_empty() {
+        org_closure::Entity::insert_many(rows).exec(db).await?;
+    }
+    org_unit::Entity::update_many()
+        .col_expr(org_unit::Column::ParentId, Expr::value(Some(new_parent)))
+        .col_expr(org_unit::Column::Level, Expr::value(level))
+        .filter(org_unit::Column::Id.eq(unit))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Loads units by id in one query (no N+1 in list views).
@@ -133,10 +170,7 @@ pub async fn create(
     if req.kind == OrgKind::Employer {
         errs.push("kind", "用人单位须自行注册，不能由管理员创建");
     } else if (req.parent_id.is_none() || parent.is_some())
-        && !parent_allowed(
-            req.kind,
-            parent.as_ref().and_then(|p| OrgKind::parse(&p.kind)),
-        )
+        && !parent_allowed(req.kind, parent.as_ref().map(|p| p.kind))
     {
         errs.push("parent_id", "所选上级机构不能设立此类机构");
     }
@@ -146,7 +180,7 @@ pub async fn create(
     let unit = db
         .write_txn(|txn| {
             Box::pin(async move {
-                insert_unit(txn, &name, kind.as_str(), req.parent_id, None, "active").await
+                insert_unit(txn, &name, kind, req.parent_id, None, UnitStatus::Active).await
             })
         })
         .await?;
@@ -174,7 +208,7 @@ pub async fn list(
     let mut query =
         org_unit::Entity::find().filter(Scope::of(user).condition(org_unit::Column::Id));
     if let Some(kind) = q.kind {
-        query = query.filter(org_unit::Column::Kind.eq(kind.as_str()));
+        query = query.filter(org_unit::Column::Kind.eq(kind));
     }
     if let Some(parent) = q.parent_id {
         query = query.filter(org_unit::Column::ParentId.eq(parent));
@@ -197,6 +231,43 @@ pub async fn list(
         page: page_no,
         per_page,
     })
+}
+
+/// Active HRSS and competent departments (public: registration picks the local HRSS
+/// department, the authorisation proof the affiliation).
+pub async fn departments<C: ConnectionTrait>(
+    db: &C,
+    q: DepartmentQuery,
+) -> AppResult<Vec<Department>> {
+    let kinds: Vec<OrgKind> = match q.kind {
+        Some(k) => vec![k.into()],
+        None => vec![OrgKind::Hrss, OrgKind::Competent],
+    };
+    let mut query = org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.is_in(kinds))
+        .filter(org_unit::Column::Status.eq(UnitStatus::Active));
+    if let Some(text) = crate::pagination::search_text(&q.q, 50)? {
+        query = query.filter(fuzzy(org_unit::Column::Name, text));
+    }
+    let rows = query
+        .order_by_asc(org_unit::Column::Level)
+        .order_by_asc(org_unit::Column::Name)
+        .limit(50)
+        .all(db)
+        .await?;
+    let parents = units_by_id(db, rows.iter().filter_map(|r| r.parent_id)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Department {
+            parent_name: r
+                .parent_id
+                .and_then(|p| parents.get(&p))
+                .map(|p| p.name.clone()),
+            kind: r.kind,
+            id: r.id,
+            name: r.name,
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -851,11 +851,15 @@ export interface components {
         AccountChange: {
             /** Format: date-time */
             created_at: string;
-            /** @description phone or operator */
-            field: string;
+            field: components["schemas"]["AccountChangeField"];
             new_value: string;
             old_value: string;
         };
+        /**
+         * @description What an employer account change changed.
+         * @enum {string}
+         */
+        AccountChangeField: "phone" | "operator";
         /** @enum {string} */
         AccountKind: "individual" | "employer" | "staff";
         /**
@@ -951,7 +955,10 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Where an application stands: pending, then approved or rejected once.
+         * @enum {string}
+         */
         ApplicationStatus: "pending" | "approved" | "rejected";
         /** @description A record's content: the category and its typed fields. */
         ArchiveData: {
@@ -1342,7 +1349,7 @@ export interface components {
             operator_name: string;
             /** @description 当前绑定手机号 */
             phone_masked: string;
-            status: string;
+            status: components["schemas"]["UnitStatus"];
             unit_name: string;
         };
         Employment: {
@@ -1498,8 +1505,8 @@ export interface components {
             name: string;
             /** Format: uuid */
             parent_id?: string | null;
-            /** @description `active`, or for a new employer `pending_authorisation`. */
-            status: string;
+            /** @description `active` for departments and committees; an employer's onboarding status otherwise. */
+            status: components["schemas"]["UnitStatus"];
         };
         OrgUnitPage: {
             items: components["schemas"]["OrgUnit"][];
@@ -2105,6 +2112,12 @@ export interface components {
         TrainingKind: "公需科目" | "专业科目";
         /** @enum {string} */
         TrainingMode: "线上" | "线下";
+        /**
+         * @description Where an org unit stands: an employer's onboarding status; departments and committees are
+         *     `active`.
+         * @enum {string}
+         */
+        UnitStatus: "pending_registration" | "registration_rejected" | "pending_authorisation" | "authorisation_submitted" | "authorisation_rejected" | "active";
         /**
          * @example {
          *       "birthplace": "浙江省宁波市",
