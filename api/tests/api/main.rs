@@ -17,5 +17,6 @@ mod auth;
 mod boundary;
 mod credentials;
 mod onboarding;
+mod onboarding_races;
 mod openapi;
 mod orgs;
