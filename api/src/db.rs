@@ -34,7 +34,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
 /// Begins a transaction that will write. On SQLite it takes the write lock at BEGIN
 /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of one failing
 /// when it upgrades a read; PostgreSQL ignores the option.
-pub async fn begin_write(
+async fn begin_write(
     db: &DatabaseConnection,
 ) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
     use sea_orm::{TransactionOptions, TransactionTrait};

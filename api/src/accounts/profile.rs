@@ -2,8 +2,8 @@
 use actix_web::{get, put, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::{
     archive,
     auth::{AuthUser, Role},
+    db::WriteTxn,
     domain::{mask_id_number, mask_phone},
     entities::{account, employment_history, org_unit, profile},
     error::{AppError, AppResult, FieldErrors},
@@ -112,15 +113,15 @@ fn clean(v: &Option<String>) -> Option<String> {
         .map(str::to_owned)
 }
 
-async fn load(state: &AppState, user: &AuthUser) -> AppResult<Profile> {
+pub async fn load(db: &DatabaseConnection, user: &AuthUser) -> AppResult<Profile> {
     user.require(&[Role::Individual])?;
     let acc = account::Entity::find_by_id(user.id)
-        .one(&state.db)
+        .one(db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let p = profile::Entity::find_by_id(user.id).one(&state.db).await?;
+    let p = profile::Entity::find_by_id(user.id).one(db).await?;
     let employer = match acc.org_unit_id {
-        Some(id) => org_unit::Entity::find_by_id(id).one(&state.db).await?,
+        Some(id) => org_unit::Entity::find_by_id(id).one(db).await?,
         None => None,
     };
     let p = p.as_ref();
@@ -154,7 +155,7 @@ pub async fn get_profile(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> AppResult<web::Json<Profile>> {
-    Ok(web::Json(load(&state, &user).await?))
+    Ok(web::Json(load(&state.db, &user).await?))
 }
 
 /// 保存个人基本信息并绑定工作单位（更换单位时，待审核与退回的业绩转入新单位）
@@ -166,8 +167,19 @@ pub async fn update_profile(
     user: AuthUser,
     body: web::Json<UpdateProfile>,
 ) -> AppResult<web::Json<Profile>> {
+    Ok(web::Json(
+        update(&state.db, &user, body.into_inner()).await?,
+    ))
+}
+
+/// Saves the profile and binds the employer; a change of employer closes the previous
+/// employment, opens a new one and moves open archive records to the new employer's queue.
+pub async fn update(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    req: UpdateProfile,
+) -> AppResult<Profile> {
     user.require(&[Role::Individual])?;
-    let req = body.into_inner();
     let mut errs = FieldErrors::default();
     let today = Utc::now().date_naive();
     let in_list = |v: &Option<String>, list: Vec<data::RefItem>| {
@@ -206,7 +218,7 @@ pub async fn update_profile(
         }
     }
     let employer = org_unit::Entity::find_by_id(req.employer_id)
-        .one(&state.db)
+        .one(db)
         .await?;
     if !employer
         .as_ref()
@@ -217,74 +229,75 @@ pub async fn update_profile(
     errs.finish()?;
     let employer = employer.unwrap();
     let acc = account::Entity::find_by_id(user.id)
-        .one(&state.db)
+        .one(db)
         .await?
         .ok_or_else(AppError::not_found)?;
     let user_id = user.id;
     let previous = acc.org_unit_id;
     let actor = acc.name.clone();
-    let write = crate::db::begin_write(&state.db).await?;
-    let txn = &write;
-    {
-        let now = Utc::now();
-        let existing = profile::Entity::find_by_id(user_id).one(txn).await?;
-        let is_new = existing.is_none();
-        let mut m: profile::ActiveModel = match existing {
-            Some(p) => p.into(),
-            None => profile::ActiveModel {
-                account_id: Set(user_id),
-                ..Default::default()
-            },
-        };
-        m.former_name = Set(clean(&req.former_name));
-        m.ethnicity = Set(clean(&req.ethnicity));
-        m.birthplace = Set(clean(&req.birthplace));
-        m.political_status = Set(clean(&req.political_status));
-        m.party_join_date = Set(req.party_join_date);
-        m.work_start_date = Set(req.work_start_date);
-        m.health = Set(clean(&req.health));
-        m.email = Set(clean(&req.email));
-        m.highest_education = Set(clean(&req.highest_education));
-        m.current_title = Set(clean(&req.current_title));
-        m.completed_at = Set(Some(now));
-        m.updated_at = Set(now);
-        if is_new {
-            m.insert(txn).await?;
-        } else {
-            m.update(txn).await?;
-        }
-        if previous != Some(employer.id) {
-            employment_history::Entity::update_many()
-                .col_expr(
-                    employment_history::Column::UnboundAt,
-                    Expr::value(Some(now)),
-                )
-                .filter(employment_history::Column::AccountId.eq(user_id))
-                .filter(employment_history::Column::UnboundAt.is_null())
-                .exec(txn)
-                .await?;
-            employment_history::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                account_id: Set(user_id),
-                employer_id: Set(employer.id),
-                bound_at: Set(now),
-                unbound_at: Set(None),
+    db.write_txn(|txn| {
+        Box::pin(async move {
+            let now = Utc::now();
+            let existing = profile::Entity::find_by_id(user_id).one(txn).await?;
+            let is_new = existing.is_none();
+            let mut m: profile::ActiveModel = match existing {
+                Some(p) => p.into(),
+                None => profile::ActiveModel {
+                    account_id: Set(user_id),
+                    ..Default::default()
+                },
+            };
+            m.former_name = Set(clean(&req.former_name));
+            m.ethnicity = Set(clean(&req.ethnicity));
+            m.birthplace = Set(clean(&req.birthplace));
+            m.political_status = Set(clean(&req.political_status));
+            m.party_join_date = Set(req.party_join_date);
+            m.work_start_date = Set(req.work_start_date);
+            m.health = Set(clean(&req.health));
+            m.email = Set(clean(&req.email));
+            m.highest_education = Set(clean(&req.highest_education));
+            m.current_title = Set(clean(&req.current_title));
+            m.completed_at = Set(Some(now));
+            m.updated_at = Set(now);
+            if is_new {
+                m.insert(txn).await?;
+            } else {
+                m.update(txn).await?;
             }
-            .insert(txn)
-            .await?;
-            account::Entity::update_many()
-                .col_expr(account::Column::OrgUnitId, Expr::value(Some(employer.id)))
-                .col_expr(account::Column::UpdatedAt, Expr::value(now))
-                .filter(account::Column::Id.eq(user_id))
-                .exec(txn)
+            if previous != Some(employer.id) {
+                employment_history::Entity::update_many()
+                    .col_expr(
+                        employment_history::Column::UnboundAt,
+                        Expr::value(Some(now)),
+                    )
+                    .filter(employment_history::Column::AccountId.eq(user_id))
+                    .filter(employment_history::Column::UnboundAt.is_null())
+                    .exec(txn)
+                    .await?;
+                employment_history::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    account_id: Set(user_id),
+                    employer_id: Set(employer.id),
+                    bound_at: Set(now),
+                    unbound_at: Set(None),
+                }
+                .insert(txn)
                 .await?;
-            if previous.is_some() {
-                archive::records::move_open_records(txn, user_id, &actor, employer.id).await?;
+                account::Entity::update_many()
+                    .col_expr(account::Column::OrgUnitId, Expr::value(Some(employer.id)))
+                    .col_expr(account::Column::UpdatedAt, Expr::value(now))
+                    .filter(account::Column::Id.eq(user_id))
+                    .exec(txn)
+                    .await?;
+                if previous.is_some() {
+                    archive::records::move_open_records(txn, user_id, &actor, employer.id).await?;
+                }
             }
-        }
-    }
-    write.commit().await?;
-    Ok(web::Json(load(&state, &user).await?))
+            Ok(())
+        })
+    })
+    .await?;
+    load(db, user).await
 }
 
 /// 工作单位变更记录

@@ -71,7 +71,7 @@ pub async fn add(
     }
     let new = files::NewFile {
         owner: Some(user.id),
-        purpose: "archive",
+        purpose: crate::entities::file::FilePurpose::Archive,
         original_name: &name,
         bytes,
     };

@@ -7,7 +7,6 @@ use actix_multipart::Multipart;
 use bytes::{Bytes, BytesMut};
 use chrono::{Datelike, Utc};
 use futures_util::StreamExt;
-use sea_orm::{ActiveModelTrait, ConnectionTrait};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -18,7 +17,6 @@ use super::{
 use crate::{
     entities::file,
     error::{AppError, AppResult},
-    state::AppState,
 };
 
 pub const MB: usize = 1024 * 1024;
@@ -120,21 +118,9 @@ pub async fn read_form(mut payload: Multipart, max_file: usize) -> AppResult<Upl
 pub struct NewFile<'a> {
     pub owner: Option<Uuid>,
     /// What it is for (`archive`, `authorisation`, …); also the first segment of its key.
-    pub purpose: &'a str,
+    pub purpose: file::FilePurpose,
     pub original_name: &'a str,
     pub bytes: Bytes,
-}
-
-/// Checks, stores and records an uploaded file: the bytes are written before the row.
-pub async fn save<C: ConnectionTrait>(
-    state: &AppState,
-    db: &C,
-    new: NewFile<'_>,
-    allowed: &[FileKind],
-    max: usize,
-) -> AppResult<file::Model> {
-    let f = store(&state.storage, new, allowed, max).await?;
-    Ok(file::ActiveModel::from(f).insert(db).await?)
 }
 
 /// Checks an uploaded file and writes its bytes to storage; returns the `files` row to insert
@@ -163,7 +149,8 @@ pub async fn store(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!(
-        "{purpose}/{}/{:02}/{id}.{}",
+        "{}/{}/{:02}/{id}.{}",
+        purpose.as_str(),
         now.year(),
         now.month(),
         kind.ext()
@@ -177,7 +164,7 @@ pub async fn store(
     Ok(file::Model {
         id,
         owner_id: owner,
-        purpose: purpose.to_owned(),
+        purpose,
         content_type: kind.mime().to_owned(),
         size: bytes.len() as i64,
         sha256: hex::encode(Sha256::digest(&bytes)),
@@ -189,11 +176,6 @@ pub async fn store(
         },
         created_at: now,
     })
-}
-
-/// The stored bytes of `f` as a download response.
-pub async fn download(state: &AppState, f: &file::Model) -> AppResult<actix_web::HttpResponse> {
-    download_from(&state.storage, f).await
 }
 
 /// The stored bytes of `f` in `storage` as a download response.

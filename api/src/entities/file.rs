@@ -1,12 +1,37 @@
 use sea_orm::entity::prelude::*;
 
+/// What an uploaded file is for; also the first segment of its storage key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum FilePurpose {
+    /// 单位证件（无统一社会信用代码的单位注册）
+    #[sea_orm(string_value = "registration")]
+    Registration,
+    /// 授权委托证明
+    #[sea_orm(string_value = "authorisation")]
+    Authorisation,
+    /// 业绩档案附件
+    #[sea_orm(string_value = "archive")]
+    Archive,
+}
+
+impl FilePurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilePurpose::Registration => "registration",
+            FilePurpose::Authorisation => "authorisation",
+            FilePurpose::Archive => "archive",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "files")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub owner_id: Option<Uuid>,
-    pub purpose: String,
+    pub purpose: FilePurpose,
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
@@ -19,3 +44,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::Iterable;
+
+    #[test]
+    fn purposes_are_stored_as_their_key_segment() {
+        for p in FilePurpose::iter() {
+            assert_eq!(p.to_value(), p.as_str());
+        }
+    }
+}

@@ -118,7 +118,7 @@ pub async fn submit_authorisation(
     let (name, bytes) = form.file.unwrap();
     let new = files::NewFile {
         owner: Some(user.id),
-        purpose: "authorisation",
+        purpose: crate::entities::file::FilePurpose::Authorisation,
         original_name: &name,
         bytes,
     };

@@ -19,7 +19,6 @@ use crate::{
     error::{AppError, AppResult},
     notify::codes,
     orgs::dto::OrgUnitRef,
-    state::AppState,
 };
 
 /// The caller's employer account and its unit (403 for any other role).
@@ -88,18 +87,17 @@ pub async fn employer_info<C: ConnectionTrait>(db: &C, user: &AuthUser) -> AppRe
 }
 
 pub async fn send_phone_code(
-    state: &AppState,
+    db: &DatabaseConnection,
     user: &AuthUser,
     req: PhoneCodeRequest,
 ) -> AppResult<PhoneCodeSent> {
-    let (acc, _) = employer_of(&state.db, user).await?;
+    let (acc, _) = employer_of(db, user).await?;
     let phone = Phone::parse(&req.phone).map_err(|m| field_error("phone", m))?;
     if phone.as_str() == acc.phone {
         return Err(field_error("phone", "新手机号与当前绑定手机号相同"));
     }
-    crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
-    let issued = state
-        .db
+    crate::accounts::service::ensure_employer_phone_free(db, &phone).await?;
+    let issued = db
         .write_txn(|txn| {
             let phone = phone.as_str().to_owned();
             Box::pin(async move {
@@ -117,49 +115,47 @@ pub async fn send_phone_code(
 }
 
 pub async fn change_phone(
-    state: &AppState,
+    db: &DatabaseConnection,
     user: &AuthUser,
     req: ChangePhone,
 ) -> AppResult<EmployerInfo> {
-    let (acc, _) = employer_of(&state.db, user).await?;
+    let (acc, _) = employer_of(db, user).await?;
     let phone = Phone::parse(&req.phone).map_err(|m| field_error("phone", m))?;
     let ticket = codes::check(
-        &state.db,
+        db,
         acc.id,
         phone.as_str(),
         CodePurpose::ChangePhone,
         &req.code,
     )
     .await?;
-    crate::accounts::service::ensure_employer_phone_free(&state.db, &phone).await?;
-    state
-        .db
-        .write_txn(|txn| {
-            let acc = acc.clone();
-            let phone = phone.as_str().to_owned();
-            let actor = user.id;
-            Box::pin(async move {
-                ticket.consume(txn).await?;
-                record_change(
-                    txn,
-                    &acc,
-                    AccountChangeField::Phone,
-                    &acc.phone,
-                    &phone,
-                    actor,
-                )
+    crate::accounts::service::ensure_employer_phone_free(db, &phone).await?;
+    db.write_txn(|txn| {
+        let acc = acc.clone();
+        let phone = phone.as_str().to_owned();
+        let actor = user.id;
+        Box::pin(async move {
+            ticket.consume(txn).await?;
+            record_change(
+                txn,
+                &acc,
+                AccountChangeField::Phone,
+                &acc.phone,
+                &phone,
+                actor,
+            )
+            .await?;
+            account::Entity::update_many()
+                .col_expr(account::Column::Phone, Expr::value(phone))
+                .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(account::Column::Id.eq(acc.id))
+                .exec(txn)
                 .await?;
-                account::Entity::update_many()
-                    .col_expr(account::Column::Phone, Expr::value(phone))
-                    .col_expr(account::Column::UpdatedAt, Expr::value(Utc::now()))
-                    .filter(account::Column::Id.eq(acc.id))
-                    .exec(txn)
-                    .await?;
-                Ok(())
-            })
+            Ok(())
         })
-        .await?;
-    employer_info(&state.db, user).await
+    })
+    .await?;
+    employer_info(db, user).await
 }
 
 pub async fn change_operator(

@@ -84,7 +84,7 @@ pub async fn register_without_code(
     let hash = hash_password(password.expose());
     let new = files::NewFile {
         owner: None,
-        purpose: "registration",
+        purpose: crate::entities::file::FilePurpose::Registration,
         original_name: &name,
         bytes,
     };

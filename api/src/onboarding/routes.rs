@@ -148,7 +148,7 @@ pub async fn send_phone_code(
     user: AuthUser,
     body: web::Json<PhoneCodeRequest>,
 ) -> AppResult<HttpResponse> {
-    let sent = employer_info::send_phone_code(&state, &user, body.into_inner()).await?;
+    let sent = employer_info::send_phone_code(&state.db, &user, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(sent))
 }
 
@@ -162,7 +162,7 @@ pub async fn change_phone(
     body: web::Json<ChangePhone>,
 ) -> AppResult<web::Json<EmployerInfo>> {
     Ok(web::Json(
-        employer_info::change_phone(&state, &user, body.into_inner()).await?,
+        employer_info::change_phone(&state.db, &user, body.into_inner()).await?,
     ))
 }
 
