@@ -39,7 +39,7 @@ function rowOf(page: Page, text: string | RegExp) {
 test.describe.configure({ mode: 'serial' });
 
 test('onboarding without a credit code, then the archive reviewed, returned, fixed and approved', async ({ browser, request }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const suffix = uniqueSuffix();
   const unit = `宁波市水利工程质量检测中心筹建处${suffix}`;
   const employerPhone = uniquePhone();
@@ -257,12 +257,25 @@ test('onboarding without a credit code, then the archive reviewed, returned, fix
   }
   await expect(emp.getByTestId('tab-pending')).toHaveText('待审核 (1)');
   await expect(rowOf(emp, name)).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+  // 学校名称/学位授予单位 and 学历/学位 are two columns, as in seed 000 §3.
+  const headers = emp.locator('.ant-table-thead th');
+  await expect(headers.filter({ hasText: '学校名称/学位授予单位' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: /^学历\/学位$/ })).toHaveCount(1);
+  await expect(rowOf(emp, name).getByTestId('review-row-title-0')).toHaveText('河海大学');
+  await expect(rowOf(emp, name).getByTestId('review-row-title-1')).toHaveText('大学本科/学士');
+  // …each on one line at 1366 px.
+  const cellHeight = await rowOf(emp, name).getByTestId('review-row-title-1').evaluate((el) => el.getBoundingClientRect().height);
+  expect(cellHeight).toBeLessThan(30);
   await shot(emp, 'review-education-list');
   await rowOf(emp, name).getByTestId('review-row-name').click();
   let detail = dialog(emp, '查看教育经历');
   await expect(detail.getByTestId('detail-owner-id')).toHaveText(idNumber);
   await expect(detail.getByText('河海大学')).toBeVisible();
   await expect(detail.getByTestId('attachment-item')).toContainText('毕业证书.pdf');
+  // The reviewer previews the attachment inline (PDF viewer from a blob URL), as HRSS does.
+  await detail.getByTestId('attachment-preview').click();
+  await expect(detail.getByTestId('attachment-file-pdf')).toBeVisible();
+  await expect(detail.getByTestId('attachment-file-pdf')).toHaveAttribute('data', /^blob:/);
   await shot(emp, 'review-education-detail', { fullPage: false });
   await detail.getByTestId('detail-approve').click();
   await dialog(emp, '填写审核通过意见').getByRole('button', { name: /提\s*交/ }).click();
@@ -357,7 +370,7 @@ const bibtex = (bimTitle: string, seepageTitle: string) => `@article{lin2023bim,
 `;
 
 test('papers: BibTeX and 百度学术 import; concurrent decisions are reported', async ({ browser, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   // Titles unique per run: the demo accounts keep their records between runs.
   const tag = uniqueSuffix().slice(-5);
   const bimTitle = `基于BIM的中小型水库除险加固设计协同研究${tag}`;

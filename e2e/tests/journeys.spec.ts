@@ -121,6 +121,9 @@ test('admin: 部门登录 and 组织机构 lists the provincial HRSS department'
   }
   await page.getByRole('menuitem', { name: '组织机构' }).click();
   await expect(page).toHaveURL(/\/admin\/org-units$/);
+  // The tree first; the searchable list one click away.
+  await expect(page.getByTestId('org-tree-node').filter({ hasText: '浙江省人力资源和社会保障厅' })).toBeVisible();
+  await page.getByText('列表查询').click();
   await expect(page.getByRole('cell', { name: '浙江省人力资源和社会保障厅', exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: /查\s*询/ })).toBeVisible();
   await shot(page, 'admin-org-units');
@@ -153,6 +156,8 @@ test('admin: 部门登录 and 组织机构 lists the provincial HRSS department'
   await expect(row).toContainText('主管部门');
   await expect(row).toContainText('宁波市人力资源和社会保障局');
 
+  // The side menu is still open at 1366 px after the list, the search and the dialog.
+  await expect(page.locator('.ant-pro-sider')).not.toHaveClass(/collapsed/);
   await page.getByRole('menuitem', { name: '账号分配' }).click();
   await expect(page.getByRole('cell', { name: /^admin\b/ }).first()).toBeVisible();
   await shot(page, 'admin-staff-accounts');
@@ -183,7 +188,7 @@ test('an invalid access token is refreshed silently; a dead session goes to the 
   const before = await page.evaluate(() => localStorage.getItem('zcps.refresh_token'));
   await page.evaluate(() => localStorage.setItem('zcps.access_token', 'spoiled'));
   await page.goto('/admin/org-units');
-  await expect(page.getByRole('cell', { name: '浙江省人力资源和社会保障厅', exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('org-tree-node').filter({ hasText: '浙江省人力资源和社会保障厅' })).toBeVisible({ timeout: 20_000 });
   const after = await page.evaluate(() => ({
     access: localStorage.getItem('zcps.access_token'),
     refresh: localStorage.getItem('zcps.refresh_token'),

@@ -27,6 +27,9 @@ export function AppLayout() {
   const [leaving, setLeaving] = useState(false);
   // Applicants also use phones: a narrow header keeps the bell and 退出 and drops the role.
   const narrow = !Grid.useBreakpoint().md;
+  // The side menu stays open at desktop widths (a department screen never loses it to a
+  // passing resize); on a phone it is a drawer, closed until the ☰ opens it.
+  const [drawerClosed, setDrawerClosed] = useState(true);
 
   // Onboarding gates: an individual completes 个人基本信息 first (seed 002 §2); an employer
   // submits its 授权委托证明 and waits for approval before anything else (seed 000 §2).
@@ -53,6 +56,10 @@ export function AppLayout() {
       splitMenus={false}
       siderWidth={208}
       collapsedButtonRender={false}
+      collapsed={narrow ? drawerClosed : false}
+      onCollapse={(c) => {
+        if (narrow) setDrawerClosed(c);
+      }}
       title={PLATFORM_NAME}
       logo={<Logo size={30} />}
       fixedHeader
@@ -101,7 +108,7 @@ export function AppLayout() {
               verticalAlign: 'middle',
             }}
           >
-            <UserOutlined /> 您好，{displayName(me)}
+            <UserOutlined /> {narrow ? '' : '您好，'}{displayName(me)}
             {!narrow && (
               <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', marginLeft: 8, fontSize: 12 }}>
                 {ROLE_LABELS[me.role]}

@@ -1,4 +1,4 @@
-import { Badge, Card, Menu } from 'antd';
+import { Badge, Card, Grid, Menu, Select } from 'antd';
 import type { Category } from '../../../api/types';
 import { CATEGORIES, numberedLabel } from '../categories';
 
@@ -17,12 +17,30 @@ export function CategoryMenu({
   onSelect: (c: Category) => void;
   pending?: Partial<Record<Category, number>>;
 }) {
+  // On a phone the seventeen entries would push the list off the screen: a picker instead.
+  const narrow = !Grid.useBreakpoint().md;
+  if (narrow) {
+    return (
+      <Card size="small" variant="borderless" title={title} styles={{ body: { padding: 8 } }}>
+        <Select<Category>
+          value={selected}
+          onChange={onSelect}
+          style={{ width: '100%' }}
+          data-testid="category-select"
+          options={CATEGORIES.map((c) => {
+            const n = pending?.[c.key] ?? 0;
+            return { value: c.key, label: n > 0 ? `${numberedLabel(c.key)}（${n}）` : numberedLabel(c.key) };
+          })}
+        />
+      </Card>
+    );
+  }
   return (
     <Card
       title={title}
       size="small"
       variant="borderless"
-      style={{ width: 256, flex: 'none', alignSelf: 'flex-start' }}
+      style={{ width: 232, flex: 'none', alignSelf: 'flex-start' }}
       styles={{ body: { padding: 4 } }}
     >
       <Menu

@@ -105,7 +105,7 @@ export function RecordEditor({ cfg, record, onClose, onSaved }: RecordEditorProp
     <Drawer
       open
       onClose={onClose}
-      width={760}
+      width="min(760px, 100vw)"
       destroyOnHidden
       title={`${current ? '编辑' : '新增'}${cfg.label}`}
       maskClosable={false}

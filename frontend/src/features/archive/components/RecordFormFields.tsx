@@ -63,7 +63,7 @@ export function RecordFormFields({ cfg }: { cfg: CategoryConfig }) {
   return (
     <Row gutter={16}>
       {cfg.fields.map((f) => (
-        <Col key={f.name} span={f.wide ? 24 : 12}>
+        <Col key={f.name} xs={24} sm={f.wide ? 24 : 12}>
           <Form.Item
             name={f.name}
             label={f.label}

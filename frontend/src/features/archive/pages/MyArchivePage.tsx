@@ -146,7 +146,7 @@ function ArchiveCategory({ cfg }: { cfg: CategoryConfig }) {
   );
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+    <div className="category-layout">
       <CategoryMenu title="我的业绩档案库" selected={cfg.key} onSelect={(c) => navigate(`/archive/${c}`)} />
       <div style={{ flex: 1, minWidth: 0 }}>
         {!!counts?.returned && tab !== 'returned' && (

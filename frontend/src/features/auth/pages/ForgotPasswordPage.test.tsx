@@ -34,7 +34,7 @@ describe('忘记密码', () => {
       }),
     );
     renderRoutes(routes, '/forgot-password?tab=individual');
-    expect(await screen.findByRole('tab', { name: '个人登录', selected: true })).toBeInTheDocument();
+    expect(await screen.findByRole('tab', { name: '个人账号', selected: true })).toBeInTheDocument();
 
     // The code needs the account first.
     fireEvent.click(screen.getByTestId('send-reset-code'));
@@ -100,7 +100,7 @@ describe('忘记密码', () => {
     renderRoutes(routes, '/forgot-password?tab=staff');
     expect(await screen.findByTestId('staff-reset-note')).toHaveTextContent('部门账号的密码由系统管理员重置');
     expect(screen.queryByTestId('send-reset-code')).not.toBeInTheDocument();
-    fireEvent.click(screen.getByRole('tab', { name: '个人登录' }));
+    fireEvent.click(screen.getByRole('tab', { name: '个人账号' }));
     expect(await screen.findByTestId('send-reset-code')).toBeInTheDocument();
   });
 });

@@ -5,12 +5,13 @@ import { ApiError, applyFieldErrors, errorMessage } from '../../../api/problem';
 import { lengthRules, maxLengthOf } from '../../../lib/limits';
 import { LOGIN_PATH } from '../../../routes/paths';
 import { resetPassword, sendPasswordResetCode, type PasswordResetCodeSent } from '../api';
-import { ACCOUNT_KIND_LABELS, type AccountKind } from '../roles';
+import type { AccountKind } from '../roles';
 import { formLayout, tailLayout } from '../components/formLayout';
 import { PasswordFields } from '../components/PasswordFields';
 import { RegisterCard } from '../components/RegisterCard';
 
 const KINDS: AccountKind[] = ['individual', 'employer', 'staff'];
+const KIND_TABS: Record<AccountKind, string> = { individual: '个人账号', employer: '法人账号', staff: '部门账号' };
 
 /** What identifies the account (seed 000 §1: 法人 by credit code or bound phone). */
 const USERNAME: Record<Exclude<AccountKind, 'staff'>, { label: string; placeholder: string }> = {
@@ -46,7 +47,7 @@ export function ForgotPasswordPage() {
       <Tabs
         activeKey={kind}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
-        items={KINDS.map((k) => ({ key: k, label: ACCOUNT_KIND_LABELS[k] }))}
+        items={KINDS.map((k) => ({ key: k, label: KIND_TABS[k] }))}
         style={{ marginTop: -8 }}
       />
       {kind === 'staff' ? <StaffNote /> : <ResetForm key={kind} kind={kind} />}

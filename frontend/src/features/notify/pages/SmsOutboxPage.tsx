@@ -43,13 +43,13 @@ export function SmsOutboxPage() {
         return <Tag color={s.color}>{s.text}</Tag>;
       },
     },
-    { title: '尝试次数', dataIndex: 'attempts', width: 84, align: 'right' },
-    { title: '生成时间', key: 'created', width: 150, render: (_, r) => formatDateTime(r.created_at) },
-    { title: '发送时间', key: 'sent', width: 150, render: (_, r) => formatDateTime(r.sent_at) },
+    { title: '尝试次数', dataIndex: 'attempts', width: 72, align: 'right' },
+    { title: '生成时间', key: 'created', width: 136, render: (_, r) => formatDateTime(r.created_at) },
+    { title: '发送时间', key: 'sent', width: 136, render: (_, r) => formatDateTime(r.sent_at) },
     {
       title: '错误信息',
       key: 'error',
-      width: 160,
+      width: 110,
       ellipsis: true,
       render: (_, r) => (r.last_error ? <Typography.Text type="danger">{r.last_error}</Typography.Text> : '—'),
     },

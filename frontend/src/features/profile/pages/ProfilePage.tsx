@@ -206,7 +206,7 @@ export function ProfilePage() {
   };
 
   const readonly = (label: string, value: string | null | undefined) => (
-    <Col span={8}>
+    <Col xs={24} sm={12} lg={8}>
       <Form.Item label={label}>
         <Input value={value ?? '—'} disabled />
       </Form.Item>
@@ -233,57 +233,57 @@ export function ProfilePage() {
             {readonly('证件类型', data.id_type)}
             {readonly('证件号码', data.id_number_masked)}
             {readonly('手机号码', data.phone_masked)}
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="former_name" label="曾用名" rules={lengthRules('UpdateProfile', 'former_name', '曾用名')}>
                 <Input placeholder="如有请填写" />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="ethnicity" label="民族" rules={[{ required: true, message: '请选择民族' }]}>
                 <Select showSearch placeholder="请选择民族" options={ethnicities.data} loading={ethnicities.isPending} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="birthplace" label="出生地" rules={lengthRules('UpdateProfile', 'birthplace', '出生地')}>
                 <Input placeholder="如：浙江省杭州市建德市" />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="political_status" label="政治面貌" rules={[{ required: true, message: '请选择政治面貌' }]}>
                 <Select showSearch placeholder="请选择政治面貌" options={political.data} loading={political.isPending} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="party_join_date" label="何时加入党（团）">
                 <DatePicker style={{ width: '100%' }} placeholder="请选择日期" disabledDate={(d) => d.isAfter(dayjs())} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="work_start_date" label="参加工作时间">
                 <DatePicker style={{ width: '100%' }} placeholder="请选择日期" disabledDate={(d) => d.isAfter(dayjs())} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="health" label="身体状况" rules={lengthRules('UpdateProfile', 'health', '身体状况')}>
                 <AutoComplete options={['健康', '良好', '一般'].map((v) => ({ value: v }))} placeholder="如：健康" />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '电子邮箱格式不正确' }, ...lengthRules('UpdateProfile', 'email', '电子邮箱')]}>
                 <Input placeholder="请输入电子邮箱" />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="highest_education" label="最高学历" rules={[{ required: true, message: '请选择最高学历' }]}>
                 <Select placeholder="请选择最高学历" options={education.data} loading={education.isPending} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={12} lg={8}>
               <Form.Item name="current_title" label="现专业技术资格" rules={lengthRules('UpdateProfile', 'current_title', '现专业技术资格')}>
                 <Input placeholder="如：工程师（中级）" />
               </Form.Item>
             </Col>
-            <Col span={16}>
+            <Col xs={24} lg={16}>
               <Form.Item
                 name="employer_id"
                 label="工作单位"
@@ -309,9 +309,10 @@ export function ProfilePage() {
           dataSource={history.data ?? []}
           pagination={false}
           locale={{ emptyText: '暂无工作单位记录' }}
+          scroll={{ x: 640 }}
           columns={[
             { title: '#', key: 'i', width: 48, render: (_, __, i) => i + 1 },
-            { title: '工作单位', key: 'employer', render: (_, r) => r.employer.name },
+            { title: '工作单位', key: 'employer', width: 200, render: (_, r) => r.employer.name },
             { title: '绑定时间', key: 'bound', width: 180, render: (_, r) => formatDateTime(r.bound_at) },
             { title: '解除时间', key: 'unbound', width: 180, render: (_, r) => (r.unbound_at ? formatDateTime(r.unbound_at) : '至今') },
             {

@@ -95,22 +95,22 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
   };
 
   const columns: ProColumns<ReviewRow>[] = [
-    { title: '#', dataIndex: 'index', valueType: 'indexBorder', width: 48 },
+    { title: '#', dataIndex: 'index', valueType: 'indexBorder', width: 44 },
     {
       title: '姓名',
       key: 'name',
-      width: 90,
+      width: 80,
       render: (_, r) => (
         <a onClick={() => setViewing(r.id)} data-testid="review-row-name">
           {r.owner.name}
         </a>
       ),
     },
-    { title: '证件号码', key: 'id_number', width: 160, render: (_, r) => r.owner.id_number_masked ?? '—' },
+    { title: '证件号码', key: 'id_number', width: 156, render: (_, r) => r.owner.id_number_masked ?? '—' },
     {
       title: cfg.dateLabel,
       key: 'date',
-      width: 104,
+      width: 100,
       render: (_, r) => (cfg.key === 'assessment' ? `${r.record_date?.slice(0, 4) ?? '—'}年度` : formatDate(r.record_date)),
     },
     // 学校名称/学位授予单位 | 学历/学位 as two columns (seed 000 §3), from the row's `A · B` title.
@@ -118,7 +118,7 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
       (label, i, all): ProColumns<ReviewRow> => ({
         title: label,
         key: `title-${i}`,
-        width: all.length > 1 && i === all.length - 1 ? 150 : undefined,
+        width: all.length > 1 && i === all.length - 1 ? 124 : undefined,
         render: (_, r) => (
           <span style={{ wordBreak: 'break-all' }} data-testid={`review-row-title-${i}`}>
             {splitTitle(cfg, r.title)[i] || '—'}
@@ -129,13 +129,13 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
     {
       title: '审核状态',
       key: 'status',
-      width: 96,
+      width: 86,
       render: (_, r) => <RecordStatusTag status={r.status} label={r.status_label} />,
     },
     {
       title: '审核日志',
       key: 'logs',
-      width: 80,
+      width: 72,
       render: (_, r) => (
         <a onClick={() => setLogsOf(r)} data-testid="review-row-logs">
           查看
@@ -145,7 +145,7 @@ function ReviewCategory({ cfg }: { cfg: CategoryConfig }) {
   ];
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+    <div className="category-layout">
       <CategoryMenu
         title="专业技术人员业绩审核"
         selected={cfg.key}
