@@ -7,39 +7,24 @@ use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use crate::archive::categories::{AssessmentResult, EducationLevel};
 use crate::error::FieldErrors;
 
-/// 学历 (the codes of the reference list `education_levels`), lowest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum EducationLevel {
-    /// 高中及以下
-    HighSchoolOrBelow,
-    /// 中专
-    SecondaryVocational,
-    /// 大学专科
-    College,
-    /// 大学本科
-    Bachelor,
-    /// 硕士研究生
-    Master,
-    /// 博士研究生
-    Doctor,
+/// Rank of an education level, lowest first.
+pub fn education_rank(e: EducationLevel) -> u8 {
+    match e {
+        EducationLevel::HighSchool => 0,
+        EducationLevel::Secondary => 1,
+        EducationLevel::College => 2,
+        EducationLevel::Bachelor => 3,
+        EducationLevel::Master => 4,
+        EducationLevel::Doctor => 5,
+    }
 }
 
-impl EducationLevel {
-    pub fn label(self) -> &'static str {
-        match self {
-            EducationLevel::HighSchoolOrBelow => "高中及以下",
-            EducationLevel::SecondaryVocational => "中专",
-            EducationLevel::College => "大学专科",
-            EducationLevel::Bachelor => "大学本科",
-            EducationLevel::Master => "硕士研究生",
-            EducationLevel::Doctor => "博士研究生",
-        }
-    }
+/// Whether an annual assessment is 合格 or better.
+pub fn assessment_passes(r: AssessmentResult) -> bool {
+    matches!(r, AssessmentResult::Excellent | AssessmentResult::Pass)
 }
 
 /// 职称层级, lowest first (the `level` names of the reference catalogue).
@@ -107,33 +92,6 @@ impl TitleGrade {
             TitleGrade::Intermediate => "中级",
             TitleGrade::AssociateSenior => "副高级",
             TitleGrade::Senior => "正高级",
-        }
-    }
-}
-
-/// 年度考核结果, lowest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum AssessmentResult {
-    /// 不合格
-    Incompetent,
-    /// 基本合格
-    BasicallyCompetent,
-    /// 合格（称职）
-    Competent,
-    /// 优秀
-    Excellent,
-}
-
-impl AssessmentResult {
-    pub fn label(self) -> &'static str {
-        match self {
-            AssessmentResult::Incompetent => "不合格",
-            AssessmentResult::BasicallyCompetent => "基本合格",
-            AssessmentResult::Competent => "合格",
-            AssessmentResult::Excellent => "优秀",
         }
     }
 }
@@ -317,7 +275,7 @@ pub fn evaluate(
                 false,
                 format!("缺少学历信息，要求{}及以上", min.label()),
             ),
-            Some(e) if e >= min => push(
+            Some(e) if education_rank(e) >= education_rank(min) => push(
                 RuleKind::Education,
                 true,
                 format!("最高学历{}，要求{}及以上", e.label(), min.label()),
@@ -401,9 +359,7 @@ pub fn evaluate(
         for y in years.clone() {
             match who.assessments.get(&y) {
                 None => missing.push(y.to_string()),
-                Some(r) if *r < AssessmentResult::Competent => {
-                    below.push(format!("{y}年{}", r.label()))
-                }
+                Some(r) if !assessment_passes(*r) => below.push(format!("{y}年{}", r.label())),
                 Some(_) => {}
             }
         }
@@ -583,16 +539,13 @@ mod tests {
             ..Default::default()
         };
         use AssessmentResult::*;
-        assert!(one(rules.clone(), &who(&[(2024, Competent), (2025, Excellent)])).met);
-        let below = one(
-            rules.clone(),
-            &who(&[(2024, BasicallyCompetent), (2025, Competent)]),
-        );
+        assert!(one(rules.clone(), &who(&[(2024, Pass), (2025, Excellent)])).met);
+        let below = one(rules.clone(), &who(&[(2024, BasicPass), (2025, Pass)]));
         assert!(
             !below.met && below.reason.contains("2024年基本合格"),
             "{below:?}"
         );
-        let missing = one(rules.clone(), &who(&[(2025, Competent)]));
+        let missing = one(rules.clone(), &who(&[(2025, Pass)]));
         assert!(!missing.met && missing.reason.contains("缺少2024年"));
         assert!(!one(rules, &ApplicantSummary::default()).met);
     }

@@ -3,7 +3,7 @@
 //! Every change is one write transaction; every state check and its write are atomic.
 use std::collections::BTreeSet;
 
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QuerySelect, Set, sea_query::Expr,
@@ -303,8 +303,17 @@ async fn set_affiliations<C: ConnectionTrait>(txn: &C, plan: Uuid, ids: &[Uuid])
     Ok(())
 }
 
+/// Times are kept to the microsecond (what PostgreSQL stores), so a plan read back and sent
+/// again compares equal.
+fn normalise(mut input: PlanInput) -> PlanInput {
+    input.opens_at = input.opens_at.trunc_subsecs(6);
+    input.closes_at = input.closes_at.trunc_subsecs(6);
+    input
+}
+
 pub async fn create(db: &DatabaseConnection, user: &AuthUser, input: PlanInput) -> AppResult<Plan> {
     let unit = publisher(user)?;
+    let input = normalise(input);
     validate(db, user, &input).await?;
     let created_by = user.id;
     let id = db
@@ -354,6 +363,13 @@ pub async fn update(
     input: PlanInput,
 ) -> AppResult<Plan> {
     publisher(user)?;
+    // out of the jurisdiction is a 404 before anything about the body is said
+    plan::Entity::find_by_id(id)
+        .filter(Scope::of(user).condition(plan::Column::PublisherId))
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let input = normalise(input);
     validate(db, user, &input).await?;
     let user2 = user.clone();
     db.write_txn(|txn| {
