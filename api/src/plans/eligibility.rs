@@ -389,6 +389,68 @@ pub fn all_met(outcomes: &[RuleOutcome]) -> bool {
     outcomes.iter().all(|o| o.met)
 }
 
+/// The summary of an applicant's (approved) archive records on `as_of`: the highest
+/// education; years in the profession counted from the earliest work-history start; the
+/// highest 专业技术资格 whose 资格级别 is a catalogue level, held since it was first obtained at
+/// that level; training hours summed by the year a course ended (whole hours); the annual
+/// assessment of each year (the worst when a year has several).
+pub fn summary_from_archive(
+    records: &[crate::archive::categories::ArchiveData],
+    as_of: NaiveDate,
+) -> ApplicantSummary {
+    use crate::archive::categories::ArchiveData;
+    let mut out = ApplicantSummary::default();
+    let mut first_work: Option<NaiveDate> = None;
+    for r in records {
+        match r {
+            ArchiveData::Education(e)
+                if out
+                    .highest_education
+                    .is_none_or(|h| education_rank(e.education_level) > education_rank(h)) =>
+            {
+                out.highest_education = Some(e.education_level);
+            }
+            ArchiveData::WorkHistory(w) => {
+                first_work = Some(first_work.map_or(w.start_date, |f| f.min(w.start_date)));
+            }
+            ArchiveData::Training(t) => {
+                *out.ce_hours.entry(t.end_date.year()).or_default() += t.hours.max(0.0) as u32;
+            }
+            ArchiveData::Qualification(q) => {
+                if let Some(level) = TitleGrade::ALL.into_iter().find(|g| g.label() == q.level) {
+                    let better = match &out.current_title {
+                        None => true,
+                        Some(h) => {
+                            level > h.level || (level == h.level && q.obtained_date < h.since)
+                        }
+                    };
+                    if better {
+                        out.current_title = Some(HeldTitle {
+                            level,
+                            since: q.obtained_date,
+                        });
+                    }
+                }
+            }
+            ArchiveData::Assessment(a) => {
+                let rank = |r: AssessmentResult| match r {
+                    AssessmentResult::Fail => 0,
+                    AssessmentResult::BasicPass => 1,
+                    AssessmentResult::Pass => 2,
+                    AssessmentResult::Excellent => 3,
+                };
+                let slot = out.assessments.entry(a.year).or_insert(a.result);
+                if rank(a.result) < rank(*slot) {
+                    *slot = a.result;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.years_in_profession = first_work.map(|f| full_years(f, as_of));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,5 +654,41 @@ mod tests {
         assert_eq!(full_years(d(2020, 2, 29), d(2021, 2, 28)), 0);
         assert_eq!(full_years(d(2020, 2, 29), d(2021, 3, 1)), 1);
         assert_eq!(full_years(d(2030, 1, 1), today()), 0);
+    }
+
+    #[test]
+    fn summary_from_archive_records() {
+        use crate::archive::categories::ArchiveData;
+        let recs: Vec<ArchiveData> = serde_json::from_value(serde_json::json!([
+            {"category": "education", "data": {"start_date": "2008-09-01", "end_date": "2012-06-30", "school": "河海大学", "major": "水利工程", "education_level": "大学本科"}},
+            {"category": "education", "data": {"start_date": "2012-09-01", "end_date": "2015-06-30", "school": "河海大学", "major": "水利工程", "education_level": "硕士研究生"}},
+            {"category": "work_history", "data": {"start_date": "2016-07-01", "unit": "甲", "post": "技术员", "work_content": "设计"}},
+            {"category": "work_history", "data": {"start_date": "2015-07-01", "end_date": "2016-06-30", "unit": "乙", "post": "技术员", "work_content": "设计"}},
+            {"category": "training", "data": {"start_date": "2025-03-01", "end_date": "2025-03-05", "course": "甲", "organiser": "乙", "hours": 60.0, "kind": "专业科目"}},
+            {"category": "training", "data": {"start_date": "2025-05-01", "end_date": "2025-05-05", "course": "丙", "organiser": "乙", "hours": 30.5, "kind": "公需科目"}},
+            {"category": "qualification", "data": {"name": "助理工程师", "level": "助理级", "specialty": "水利", "obtained_date": "2016-12-01", "certificate_no": "1", "obtained_by": "认定"}},
+            {"category": "qualification", "data": {"name": "工程师", "level": "中级", "specialty": "水利", "obtained_date": "2020-12-01", "certificate_no": "2", "obtained_by": "评审"}},
+            {"category": "assessment", "data": {"year": 2024, "result": "优秀"}},
+            {"category": "assessment", "data": {"year": 2024, "result": "基本合格"}},
+            {"category": "assessment", "data": {"year": 2025, "result": "合格"}}
+        ]))
+        .unwrap();
+        let s = summary_from_archive(&recs, today());
+        assert_eq!(s.highest_education, Some(EducationLevel::Master));
+        assert_eq!(s.years_in_profession, Some(11));
+        assert_eq!(
+            s.current_title,
+            Some(HeldTitle {
+                level: TitleGrade::Intermediate,
+                since: d(2020, 12, 1)
+            })
+        );
+        assert_eq!(s.ce_hours.get(&2025), Some(&90));
+        assert_eq!(s.assessments.get(&2024), Some(&AssessmentResult::BasicPass));
+        assert_eq!(s.assessments.get(&2025), Some(&AssessmentResult::Pass));
+        assert_eq!(
+            summary_from_archive(&[], today()),
+            ApplicantSummary::default()
+        );
     }
 }

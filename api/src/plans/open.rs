@@ -88,7 +88,7 @@ pub async fn list(
         );
     }
     if let Some(text) = search_text(&q.q, 50)? {
-        query = query.filter(plan::Column::Name.contains(text));
+        query = query.filter(crate::orgs::service::fuzzy(plan::Column::Name, text));
     }
     let total = query.clone().count(db).await?;
     let rows = query

@@ -143,7 +143,7 @@ pub async fn list(
         base = base.add(plan::Column::Year.eq(y));
     }
     if let Some(text) = search_text(&q.q, 50)? {
-        base = base.add(plan::Column::Name.contains(text));
+        base = base.add(crate::orgs::service::fuzzy(plan::Column::Name, text));
     }
     let grouped: Vec<(PlanStatus, i64)> = plan::Entity::find()
         .select_only()
