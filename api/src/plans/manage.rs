@@ -21,7 +21,8 @@ use crate::{
     db::WriteTxn,
     entities::{org_unit, plan, plan_affiliation},
     error::{AppError, AppResult, ErrorCode, FieldErrors},
-    orgs::jurisdiction::Scope,
+    onboarding::status::UnitStatus,
+    orgs::{dto::OrgKind, jurisdiction::Scope},
     reference::data::title_series,
 };
 
@@ -138,9 +139,9 @@ async fn validate<C: ConnectionTrait>(db: &C, user: &AuthUser, input: &PlanInput
         &mut errs,
     )
     .await?;
-    let kinds: &[&str] = match input.plan_type {
-        PlanType::Review => &["committee"],
-        PlanType::Recognition | PlanType::Initial => &["hrss", "competent"],
+    let kinds: &[OrgKind] = match input.plan_type {
+        PlanType::Review => &[OrgKind::Committee],
+        PlanType::Recognition | PlanType::Initial => &[OrgKind::Hrss, OrgKind::Competent],
     };
     check_units(
         db,
@@ -160,7 +161,7 @@ async fn check_units<C: ConnectionTrait>(
     scope: &Scope,
     ids: &[Uuid],
     field: &str,
-    kinds: Option<&[&str]>,
+    kinds: Option<&[OrgKind]>,
     errs: &mut FieldErrors,
 ) -> AppResult<()> {
     let what = if field == "affiliation_ids" {
@@ -185,14 +186,14 @@ async fn check_units<C: ConnectionTrait>(
         .filter(scope.condition(org_unit::Column::Id))
         .all(db)
         .await?;
-    if found.len() != ids.len() || found.iter().any(|u| u.status != "active") {
+    if found.len() != ids.len() || found.iter().any(|u| u.status != UnitStatus::Active) {
         errs.push(field, format!("所选{what}不存在或不在本部门管辖范围内"));
     } else if let Some(kinds) = kinds
-        && found.iter().any(|u| !kinds.contains(&u.kind.as_str()))
+        && found.iter().any(|u| !kinds.contains(&u.kind))
     {
         errs.push(
             field,
-            if kinds.contains(&"committee") {
+            if kinds.contains(&OrgKind::Committee) {
                 "评审类计划的受理单位应为评审委员会"
             } else {
                 "认定、初定类计划的受理单位应为人力社保部门或主管部门"
