@@ -88,6 +88,8 @@ error_codes! {
     PdfUnsupportedCharacters = "pdf_unsupported_characters", "文本含字体不支持的字符";
     PdfTextTooLong = "pdf_text_too_long", "文本过长，无法排入一页";
     PdfRenderFailed = "pdf_render_failed", "PDF 生成失败";
+    PlanLocked = "plan_locked", "申报计划当前状态不允许此操作";
+    PlanChangeNotAllowed = "plan_change_not_allowed", "已发布的申报计划只能修改说明、延后截止时间和附件名称";
 }
 
 impl std::fmt::Display for ErrorCode {

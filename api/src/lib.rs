@@ -15,6 +15,7 @@ pub mod onboarding;
 pub mod openapi;
 pub mod orgs;
 pub mod pagination;
+pub mod plans;
 pub mod reference;
 pub mod router;
 pub mod seed;

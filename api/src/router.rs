@@ -8,7 +8,7 @@ use serde_json::Value;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
-use crate::{accounts, archive, health, notify, onboarding, openapi, orgs, reference};
+use crate::{accounts, archive, health, notify, onboarding, openapi, orgs, plans, reference};
 
 /// Every API route under `/api/v1`, one line per domain.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -17,6 +17,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(onboarding::routes)
         .configure(reference::routes)
         .configure(archive::routes)
+        .configure(plans::routes)
         .configure(notify::routes);
 }
 

@@ -169,7 +169,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
                 None,
             )
             .await?;
-            insert_account(
+            let nb_hrss = insert_account(
                 txn,
                 Role::Hrss,
                 "nb_hrss",
@@ -236,10 +236,103 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
                 Some(&id),
             )
             .await?;
+            seed_demo_plans(txn, nb.id, nb_hrss.id, slj.id, committee.id).await?;
             Ok(())
         })
     })
     .await?;
+    Ok(())
+}
+
+/// Two published plans of the city HRSS, open from ten days ago for sixty days: a 评审 plan for
+/// 高级工程师 open to 宁波市水利局's subtree and accepted by the demo committee, and a 认定 plan
+/// accepted by the city HRSS.
+async fn seed_demo_plans<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    publisher: uuid::Uuid,
+    created_by: uuid::Uuid,
+    affiliation: uuid::Uuid,
+    committee: uuid::Uuid,
+) -> Result<(), AppError> {
+    use crate::entities::{plan, plan_affiliation};
+    use crate::plans::{
+        dto::{AttachmentRequirement, FileKind, PlanType},
+        eligibility::*,
+        status::PlanStatus,
+    };
+    let now = chrono::Utc::now();
+    let year = chrono::Datelike::year(&now);
+    let plans = [
+        (
+            PlanType::Review,
+            TitleGrade::AssociateSenior,
+            format!("关于{year}年度高级工程师申报通知"),
+            committee,
+            EligibilityRules {
+                min_years_in_profession: Some(10),
+                min_education: Some(EducationLevel::Bachelor),
+                current_title: Some(TitleRequirement {
+                    level: TitleGrade::Intermediate,
+                    min_years_held: 5,
+                }),
+                continuing_education: Some(ContinuingEducationRequirement {
+                    hours_per_year: 90,
+                    years: 5,
+                }),
+                assessments: Some(AssessmentRequirement { years: 3 }),
+            },
+            45_000,
+        ),
+        (
+            PlanType::Recognition,
+            TitleGrade::Intermediate,
+            format!("关于{year}年度工程师职称认定通知"),
+            publisher,
+            EligibilityRules {
+                min_education: Some(EducationLevel::Master),
+                ..Default::default()
+            },
+            0,
+        ),
+    ];
+    for (plan_type, level, name, acceptor, rules, fee) in plans {
+        let id = uuid::Uuid::now_v7();
+        plan::ActiveModel {
+            id: Set(id),
+            publisher_id: Set(publisher),
+            year: Set(year),
+            name: Set(name),
+            plan_type: Set(plan_type),
+            series: Set("engineering".into()),
+            level: Set(level),
+            specialties: Set(serde_json::json!(["水利工程", "水文水资源", "水利水电建筑"])),
+            acceptors: Set(serde_json::json!([acceptor])),
+            opens_at: Set(now - chrono::Duration::days(10)),
+            closes_at: Set(now + chrono::Duration::days(60)),
+            description: Set("申报人须在申报时间内通过本平台提交申报材料，经单位推荐、主管部门审核后报送受理单位。".into()),
+            attachments: Set(serde_json::json!([
+                AttachmentRequirement { name: "单位推荐意见表".into(), required: true, types: vec![FileKind::Pdf] },
+                AttachmentRequirement { name: "其他证明材料".into(), required: false, types: vec![FileKind::Pdf, FileKind::Jpg, FileKind::Png] },
+            ])),
+            qualification: Set("遵守国家法律法规，具有良好的职业道德，近年度考核合格及以上。".into()),
+            rules: Set(serde_json::json!(rules)),
+            fee_fen: Set(fee),
+            status: Set(PlanStatus::Published),
+            created_by: Set(created_by),
+            published_at: Set(Some(now)),
+            closed_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        plan_affiliation::ActiveModel {
+            plan_id: Set(id),
+            org_unit_id: Set(affiliation),
+        }
+        .insert(txn)
+        .await?;
+    }
     Ok(())
 }
 

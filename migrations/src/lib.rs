@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_archive;
 mod m20261127_000003_employer_phone_unique;
+mod m20261127_000004_plans;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_archive::Migration),
             Box::new(m20261127_000003_employer_phone_unique::Migration),
+            Box::new(m20261127_000004_plans::Migration),
         ]
     }
 }

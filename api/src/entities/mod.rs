@@ -11,6 +11,8 @@ pub mod notification;
 pub mod org_closure;
 pub mod org_unit;
 pub mod outbox;
+pub mod plan;
+pub mod plan_affiliation;
 pub mod profile;
 pub mod refresh_token;
 pub mod sms_code;

@@ -20,3 +20,4 @@ mod onboarding;
 mod onboarding_races;
 mod openapi;
 mod orgs;
+mod plans;

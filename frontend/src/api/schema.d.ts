@@ -651,6 +651,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报计划列表（人社部门：本部门及下级发布的计划；状态页签计数；按名称查询） */
+        get: operations["list_plans"];
+        put?: never;
+        /** 新建申报计划（草稿） */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可申报的计划（个人：已发布、在申报时间内、本人工作单位在单位隶属关系内） */
+        get: operations["list_open_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报计划详情（人社部门：管辖范围内；个人：对本人工作单位开放的已发布或已关闭计划） */
+        get: operations["get_plan"];
+        /** 修改申报计划（草稿可改全部内容；已发布只能修改评审计划说明、延后截止时间、修改附件名称） */
+        put: operations["update_plan"];
+        post?: never;
+        /** 删除申报计划（仅草稿） */
+        delete: operations["delete_plan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭申报计划（已发布 → 已关闭，不可恢复） */
+        post: operations["close_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布申报计划（草稿 → 已发布；同时发布时只有一个成功，另一个得到 409） */
+        post: operations["publish_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profile": {
         parameters: {
             query?: never;
@@ -1084,6 +1172,14 @@ export interface components {
              */
             year: number;
         };
+        /** @description 年度考核: 合格 or better in each of the last `years` calendar years. */
+        AssessmentRequirement: {
+            /**
+             * Format: int32
+             * @example 3
+             */
+            years: number;
+        };
         /** @enum {string} */
         AssessmentResult: "优秀" | "合格" | "基本合格" | "不合格";
         Attachment: {
@@ -1097,6 +1193,20 @@ export interface components {
             name: string;
             /** Format: int64 */
             size: number;
+        };
+        /** @description One item of the 附件要求. */
+        AttachmentRequirement: {
+            /** @example 单位推荐意见表 */
+            name: string;
+            /** @description 是否必传 */
+            required: boolean;
+            /**
+             * @description Accepted types (at least one).
+             * @example [
+             *       "pdf"
+             *     ]
+             */
+            types: components["schemas"]["FileKind"][];
         };
         /** @description The employer's authorisation as it sees it. */
         AuthorisationState: {
@@ -1211,6 +1321,19 @@ export interface components {
         CitationFile: {
             /** Format: binary */
             file: string;
+        };
+        /** @description 继续教育: at least `hours_per_year` hours in each of the last `years` calendar years. */
+        ContinuingEducationRequirement: {
+            /**
+             * Format: int32
+             * @example 90
+             */
+            hours_per_year: number;
+            /**
+             * Format: int32
+             * @example 5
+             */
+            years: number;
         };
         /**
          * @description Creates a department or committee unit. Employers register themselves.
@@ -1327,6 +1450,23 @@ export interface components {
         };
         /** @enum {string} */
         EducationLevel: "博士研究生" | "硕士研究生" | "大学本科" | "大学专科" | "中专" | "高中及以下";
+        /** @description 申报对象资格 as rules; an absent rule is not checked. */
+        EligibilityRules: {
+            /** @description Annual assessments (年度考核). */
+            assessments?: components["schemas"]["AssessmentRequirement"];
+            /** @description Continuing-education hours (继续教育学时). */
+            continuing_education?: components["schemas"]["ContinuingEducationRequirement"];
+            /** @description Current title level and minimum years held (现职称及任职年限). */
+            current_title?: components["schemas"]["TitleRequirement"];
+            /** @description Minimum education (最低学历). */
+            min_education?: components["schemas"]["EducationLevel"];
+            /**
+             * Format: int32
+             * @description Minimum full years in the profession (从事本专业技术工作年限).
+             * @example 10
+             */
+            min_years_in_profession?: number;
+        };
         EmployerHit: {
             /**
              * @description 单位隶属关系
@@ -1386,7 +1526,7 @@ export interface components {
          *     the SPA switch on these values; the OpenAPI document lists them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed";
         /** @description One field that failed validation. */
         FieldError: {
             /**
@@ -1400,6 +1540,11 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @description A file type an attachment may be uploaded as.
+         * @enum {string}
+         */
+        FileKind: "pdf" | "jpg" | "png";
         /** @description Multipart upload of one file (field `file`). */
         FileUpload: {
             /**
@@ -1483,6 +1628,15 @@ export interface components {
         };
         /** @enum {string} */
         ObtainedBy: "考试" | "评审" | "认定";
+        OpenPlanPage: {
+            items: components["schemas"]["Plan"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
         /**
          * @description Kinds of organisation unit.
          * @enum {string}
@@ -1716,6 +1870,147 @@ export interface components {
             /** @example 验证码已通过12333短信发送至 158****0001 */
             message: string;
         };
+        /** @description A plan as read. */
+        Plan: {
+            acceptors: components["schemas"]["OrgUnitRef"][];
+            affiliations: components["schemas"]["OrgUnitRef"][];
+            attachments: components["schemas"]["AttachmentRequirement"][];
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            closes_at: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /**
+             * Format: int64
+             * @description 评审费, in 分.
+             */
+            fee_fen: number;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["TitleGrade"];
+            /** @example 副高级 */
+            level_label: string;
+            name: string;
+            /** @description Published and inside its window now. */
+            open_now: boolean;
+            /** Format: date-time */
+            opens_at: string;
+            plan_type: components["schemas"]["PlanType"];
+            /** @example 评审 */
+            plan_type_label: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** @description 发布单位 */
+            publisher: components["schemas"]["OrgUnitRef"];
+            qualification: string;
+            rules: components["schemas"]["EligibilityRules"];
+            series: string;
+            /** @example 工程技术 */
+            series_name: string;
+            specialties: string[];
+            status: components["schemas"]["PlanStatus"];
+            /** @example 已发布 */
+            status_label: string;
+            /**
+             * @description The titles at this level of the series.
+             * @example [
+             *       "高级工程师"
+             *     ]
+             */
+            titles: string[];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description Counts per status tab. */
+        PlanCounts: {
+            /** Format: int64 */
+            all: number;
+            /** Format: int64 */
+            closed: number;
+            /** Format: int64 */
+            draft: number;
+            /** Format: int64 */
+            published: number;
+        };
+        /** @description A plan as the publisher writes it (create, and full replacement on update). */
+        PlanInput: {
+            /**
+             * @description 受理评审委员会 (评审: units of kind committee) or 受理部门 (认定 / 初定: HRSS or
+             *     competent units), inside the publisher's jurisdiction.
+             */
+            acceptor_ids: string[];
+            /** @description 单位隶属关系: org units whose subtrees may declare (inside the publisher's jurisdiction). */
+            affiliation_ids: string[];
+            /** @description 附件要求 */
+            attachments?: components["schemas"]["AttachmentRequirement"][];
+            /**
+             * Format: date-time
+             * @description 申报截止时间 (after `opens_at`).
+             */
+            closes_at: string;
+            /** @description 评审计划说明 */
+            description?: string;
+            /**
+             * Format: int64
+             * @description 评审费, in 分 (1/100 yuan): 45000 = 450.00 元.
+             * @example 45000
+             */
+            fee_fen: number;
+            /** @description A level the series has. */
+            level: components["schemas"]["TitleGrade"];
+            /** @example 关于2026年度高级工程师申报通知 */
+            name: string;
+            /**
+             * Format: date-time
+             * @description 申报开始时间
+             */
+            opens_at: string;
+            plan_type: components["schemas"]["PlanType"];
+            /** @description 申报对象资格 (text) */
+            qualification?: string;
+            /** @description 申报对象资格 (machine-checkable) */
+            rules?: components["schemas"]["EligibilityRules"];
+            /**
+             * @description Series code of the reference catalogue (`GET /reference/title-series`).
+             * @example engineering
+             */
+            series: string;
+            /**
+             * @description 可评审专业
+             * @example [
+             *       "水利工程",
+             *       "水文水资源"
+             *     ]
+             */
+            specialties: string[];
+            /**
+             * Format: int32
+             * @description 年度
+             * @example 2026
+             */
+            year: number;
+        };
+        PlanPage: {
+            counts: components["schemas"]["PlanCounts"];
+            items: components["schemas"]["Plan"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @enum {string} */
+        PlanStatus: "draft" | "published" | "closed";
+        /**
+         * @description 申报计划类型.
+         * @enum {string}
+         */
+        PlanType: "review" | "recognition" | "initial";
         /** @enum {string} */
         PostLevel: "国家级" | "省级" | "市级" | "其他";
         /**
@@ -2053,6 +2348,11 @@ export interface components {
         };
         /** @enum {string} */
         StudyMode: "全日制" | "非全日制";
+        /**
+         * @description 职称层级, lowest first (the `level` names of the reference catalogue).
+         * @enum {string}
+         */
+        TitleGrade: "junior" | "assistant" | "intermediate" | "associate_senior" | "senior";
         /** @description One level of a title series and the title names at that level. */
         TitleLevel: {
             /**
@@ -2066,6 +2366,17 @@ export interface components {
              *     ]
              */
             titles: string[];
+        };
+        /** @description The current title an applicant must hold, and for how long. */
+        TitleRequirement: {
+            /** @description At least this level (a higher one also counts). */
+            level: components["schemas"]["TitleGrade"];
+            /**
+             * Format: int32
+             * @description Full years held since it was obtained.
+             * @example 5
+             */
+            min_years_held: number;
         };
         /** @description A professional-title series 职称系列 with its levels. */
         TitleSeries: {
@@ -5067,6 +5378,591 @@ export interface operations {
             };
             /** @description 资源不存在或不在管辖范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: {
+                /** @description Status tab; all when absent. */
+                status?: components["schemas"]["PlanStatus"];
+                plan_type?: components["schemas"]["PlanType"];
+                year?: number;
+                /** @description Part of the plan's name. */
+                q?: string;
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报计划与各状态数量 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅人社部门 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description 已保存为草稿 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅人社部门 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 校验未通过，errors 列出每个字段；未保存任何数据 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_open_plans: {
+        parameters: {
+            query?: {
+                plan_type?: components["schemas"]["PlanType"];
+                /** @description Series code. */
+                series?: string;
+                /** @description Only plans listing this unit among their eligible affiliations. */
+                affiliation_id?: string;
+                /** @description Part of the plan's name. */
+                q?: string;
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 可申报的计划，截止时间早的在前 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenPlanPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅个人 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 尚未绑定工作单位 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 计划详情 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已关闭（plan_locked）或已发布后修改了不能修改的内容（plan_change_not_allowed） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已发布或已关闭的计划不能删除 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已关闭 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是已发布状态 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已发布 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不在管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是草稿 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报截止时间已过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
