@@ -105,6 +105,12 @@ pub fn finish(doc: utoipa::openapi::OpenApi) -> Value {
                 if has_path_params {
                     add("404", "资源不存在或不在管辖范围内");
                 }
+                if has_path_params || has_query {
+                    add(
+                        "422",
+                        "路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过",
+                    );
+                }
             }
         }
     }

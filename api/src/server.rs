@@ -35,6 +35,19 @@ impl RouteTable {
         Self(Arc::new(out))
     }
 
+    /// The methods of a route template without parameters that is exactly `path`.
+    fn allowed_literal(&self, path: &str) -> Option<Vec<String>> {
+        let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        self.0.iter().find_map(|(tpl, methods)| {
+            let ok = tpl.len() == segs.len()
+                && tpl
+                    .iter()
+                    .zip(&segs)
+                    .all(|(t, s)| !t.starts_with('{') && t == s);
+            ok.then(|| methods.clone())
+        })
+    }
+
     fn allowed(&self, path: &str) -> Option<Vec<String>> {
         let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
         self.0.iter().find_map(|(tpl, methods)| {
@@ -56,19 +69,10 @@ async fn fallback(
 ) -> Result<HttpResponse, AppError> {
     let path = req.path();
     if let Some(methods) = table.allowed(path) {
-        let mut allow = methods.clone();
-        if allow.iter().any(|m| m == "GET") {
-            allow.push("HEAD".into());
-        }
         if req.method() == Method::HEAD && methods.iter().any(|m| m == "GET") {
             return Ok(HttpResponse::Ok().finish());
         }
-        return Err(AppError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            ErrorCode::MethodNotAllowed,
-            format!("该地址不支持 {} 请求", req.method()),
-        )
-        .with_header("Allow", allow.join(", ")));
+        return Err(method_not_allowed(&req, methods));
     }
     let is_api = path == "/api" || path.starts_with("/api/");
     if !is_api
@@ -151,8 +155,28 @@ fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     .into()
 }
 
-fn path_error(_err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+/// A path parameter that doesn't parse is a 404 — unless the path is one of the literal
+/// routes (`/plans/open`) requested with a method only its `{id}` sibling has: then 405.
+fn path_error(_err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    if let Some(table) = req.app_data::<web::Data<RouteTable>>()
+        && let Some(methods) = table.allowed_literal(req.path())
+    {
+        return method_not_allowed(req, methods).into();
+    }
     AppError::not_found().into()
+}
+
+fn method_not_allowed(req: &HttpRequest, methods: Vec<String>) -> AppError {
+    let mut allow = methods.clone();
+    if allow.iter().any(|m| m == "GET") {
+        allow.push("HEAD".into());
+    }
+    AppError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::MethodNotAllowed,
+        format!("该地址不支持 {} 请求", req.method()),
+    )
+    .with_header("Allow", allow.join(", "))
 }
 
 /// Builds the application; `doc` is the finished OpenAPI document.

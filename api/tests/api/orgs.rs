@@ -356,6 +356,10 @@ dual!(reference_health_and_routing, |app| {
     problem(res, 405, "method_not_allowed").await;
     let res = app.anon().delete("/api/v1/me").await;
     problem(res, 405, "method_not_allowed").await;
+    // a literal route beside a `{id}` one: PUT /plans/open is 405, not "no such plan"
+    let res = app.individual().await.put("/api/v1/plans/open", json!({})).await;
+    assert_eq!(res.headers().get("allow").unwrap(), "GET, HEAD");
+    problem(res, 405, "method_not_allowed").await;
     problem(
         app.anon().get("/api/v1/nothing-here").await,
         404,

@@ -2730,6 +2730,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_record: {
@@ -2860,6 +2869,15 @@ export interface operations {
             };
             /** @description 资源不存在或不在管辖范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3032,6 +3050,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     upload_attachment: {
@@ -3194,6 +3221,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_attachment: {
@@ -3262,6 +3298,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_record_logs: {
@@ -3314,6 +3359,15 @@ export interface operations {
             };
             /** @description 资源不存在或不在管辖范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3454,6 +3508,15 @@ export interface operations {
             };
             /** @description 当前角色无权进行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4264,6 +4327,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_employer_application: {
@@ -4316,6 +4388,15 @@ export interface operations {
             };
             /** @description 资源不存在或不在管辖范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4475,6 +4556,15 @@ export interface operations {
             };
             /** @description 资源不存在或不在管辖范围内 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4994,6 +5084,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_me: {
@@ -5083,6 +5182,15 @@ export interface operations {
             };
             /** @description 当前角色无权进行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5185,6 +5293,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_org_units: {
@@ -5241,6 +5358,15 @@ export interface operations {
             };
             /** @description 当前角色无权进行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5385,6 +5511,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_plans: {
@@ -5442,6 +5577,15 @@ export interface operations {
             };
             /** @description 仅人社部门 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5660,6 +5804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_plan: {
@@ -5825,6 +5978,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     close_plan: {
@@ -5886,6 +6048,15 @@ export interface operations {
             };
             /** @description 不是已发布状态 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6157,6 +6328,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_education_levels: {
@@ -6297,6 +6477,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_staff_accounts: {
@@ -6351,6 +6540,15 @@ export interface operations {
             };
             /** @description 当前角色无权进行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
