@@ -357,7 +357,11 @@ dual!(reference_health_and_routing, |app| {
     let res = app.anon().delete("/api/v1/me").await;
     problem(res, 405, "method_not_allowed").await;
     // a literal route beside a `{id}` one: PUT /plans/open is 405, not "no such plan"
-    let res = app.individual().await.put("/api/v1/plans/open", json!({})).await;
+    let res = app
+        .individual()
+        .await
+        .put("/api/v1/plans/open", json!({}))
+        .await;
     assert_eq!(res.headers().get("allow").unwrap(), "GET, HEAD");
     problem(res, 405, "method_not_allowed").await;
     problem(
