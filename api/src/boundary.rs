@@ -13,7 +13,7 @@ use actix_web::{
 };
 use serde_json::Value;
 
-use crate::error::{AppError, ErrorCode, FieldError};
+use crate::error::{AppError, ErrorCode};
 
 /// Largest JSON body accepted (also the `JsonConfig` limit).
 pub const JSON_LIMIT: usize = 256 * 1024;
@@ -90,10 +90,7 @@ fn percent_decode(s: &str, form: bool) -> String {
 }
 
 pub fn control_characters(field: &str) -> AppError {
-    let mut e = AppError::validation(vec![FieldError {
-        field: field.to_owned(),
-        message: "不能包含控制字符（如 NUL），请删除后重新提交".to_owned(),
-    }]);
+    let mut e = AppError::field(field, "不能包含控制字符（如 NUL），请删除后重新提交");
     e.code = ErrorCode::ControlCharacters;
     e
 }

@@ -188,6 +188,13 @@ impl AppError {
             )
         }
     }
+    /// A 422 `validation_failed` naming one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::validation(vec![FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }])
+    }
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

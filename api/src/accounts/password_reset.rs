@@ -13,7 +13,7 @@ use crate::{
     db::WriteTxn,
     domain::{Password, mask_phone},
     entities::{account, refresh_token, sms_code::CodePurpose},
-    error::{AppError, AppResult, ErrorCode, FieldError, Problem},
+    error::{AppError, AppResult, ErrorCode, Problem},
     notify::{self, codes},
     state::AppState,
 };
@@ -57,20 +57,13 @@ pub struct PasswordReset {
     pub new_password: String,
 }
 
-fn field(field: &str, message: &str) -> AppError {
-    AppError::validation(vec![FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
-}
-
 async fn account_for(
     db: &DatabaseConnection,
     kind: AccountKind,
     username: &str,
 ) -> AppResult<account::Model> {
     if kind == AccountKind::Staff {
-        return Err(field(
+        return Err(AppError::field(
             "account_kind",
             "部门账号的密码由系统管理员重置，请联系管理员",
         ));
@@ -110,7 +103,8 @@ pub async fn send_code(
 }
 
 pub async fn reset(db: &DatabaseConnection, req: PasswordReset) -> AppResult<()> {
-    let password = Password::parse(&req.new_password).map_err(|m| field("new_password", m))?;
+    let password =
+        Password::parse(&req.new_password).map_err(|m| AppError::field("new_password", m))?;
     let acc = account_for(db, req.account_kind, &req.username).await?;
     let ticket = codes::check(
         db,

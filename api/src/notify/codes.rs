@@ -19,7 +19,7 @@ use crate::{
         account,
         sms_code::{self, CodePurpose},
     },
-    error::{AppError, AppResult, ErrorCode, FieldError},
+    error::{AppError, AppResult, ErrorCode},
 };
 
 /// Seconds before another code may be sent to the same account for the same purpose.
@@ -51,10 +51,7 @@ fn hash(account: Uuid, phone: &str, code: &str) -> String {
 }
 
 fn code_error(message: impl Into<String>) -> AppError {
-    AppError::validation(vec![FieldError {
-        field: "code".into(),
-        message: message.into(),
-    }])
+    AppError::field("code", message)
 }
 
 /// Locks the account row until the transaction ends (PostgreSQL); SQLite write transactions

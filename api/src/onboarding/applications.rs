@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::{
     Application, ApplicationCounts, ApplicationDecision, ApplicationDecisionRequest,
-    ApplicationKind, ApplicationPage, ApplicationQuery, ApplicationStatus, UnitEvent, field_error,
+    ApplicationKind, ApplicationPage, ApplicationQuery, ApplicationStatus, UnitEvent,
 };
 use crate::{
     auth::{AuthUser, Role},
@@ -209,10 +209,10 @@ pub async fn decide_application(
         .filter(|o| !o.is_empty())
         .map(str::to_owned);
     if req.decision == ApplicationDecision::Reject && opinion.is_none() {
-        return Err(field_error("opinion", "请填写不通过的意见"));
+        return Err(AppError::field("opinion", "请填写不通过的意见"));
     }
     if opinion.as_ref().is_some_and(|o| o.chars().count() > 1000) {
-        return Err(field_error("opinion", "意见不能超过1000个字符"));
+        return Err(AppError::field("opinion", "意见不能超过1000个字符"));
     }
     let approve = req.decision == ApplicationDecision::Approve;
     let registration = row.kind == ApplicationKind::Registration;

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{
     AccountChange, AccountChangeField, ChangeOperator, ChangePhone, EmployerInfo, PhoneCodeRequest,
-    PhoneCodeSent, field_error,
+    PhoneCodeSent,
 };
 use crate::{
     auth::{AuthUser, Role},
@@ -92,9 +92,9 @@ pub async fn send_phone_code(
     req: PhoneCodeRequest,
 ) -> AppResult<PhoneCodeSent> {
     let (acc, _) = employer_of(db, user).await?;
-    let phone = Phone::parse(&req.phone).map_err(|m| field_error("phone", m))?;
+    let phone = Phone::parse(&req.phone).map_err(|m| AppError::field("phone", m))?;
     if phone.as_str() == acc.phone {
-        return Err(field_error("phone", "新手机号与当前绑定手机号相同"));
+        return Err(AppError::field("phone", "新手机号与当前绑定手机号相同"));
     }
     crate::accounts::service::ensure_employer_phone_free(db, &phone).await?;
     let issued = db
@@ -120,7 +120,7 @@ pub async fn change_phone(
     req: ChangePhone,
 ) -> AppResult<EmployerInfo> {
     let (acc, _) = employer_of(db, user).await?;
-    let phone = Phone::parse(&req.phone).map_err(|m| field_error("phone", m))?;
+    let phone = Phone::parse(&req.phone).map_err(|m| AppError::field("phone", m))?;
     let ticket = codes::check(
         db,
         acc.id,
@@ -166,7 +166,7 @@ pub async fn change_operator(
     let (acc, _) = employer_of(db, user).await?;
     let name = req.operator_name.trim();
     if !(1..=50).contains(&name.chars().count()) {
-        return Err(field_error(
+        return Err(AppError::field(
             "operator_name",
             "账户使用人姓名应为1到50个字符",
         ));

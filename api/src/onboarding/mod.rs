@@ -27,14 +27,8 @@ use uuid::Uuid;
 use crate::{
     documents::storage::Storage,
     entities::org_unit,
-    error::{AppError, AppResult, ErrorCode, FieldErrors},
+    error::{AppError, AppResult, ErrorCode},
 };
-
-fn field_error(field: &str, msg: &str) -> AppError {
-    let mut e = FieldErrors::default();
-    e.push(field, msg);
-    e.finish().unwrap_err()
-}
 
 /// Awaits `write`, the transaction that records an upload already stored under `key`, and
 /// removes the stored bytes when it fails, so a refused request leaves nothing behind.
