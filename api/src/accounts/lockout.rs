@@ -36,12 +36,12 @@ pub fn remaining_after(n: i32) -> u32 {
     std::cmp::max(MAX_FAILED_LOGINS - n, 0) as u32
 }
 
-/// Reserves a try for `acc` at `now` with one conditional update: refused while a lock holds
+/// Reserves a try for the account at `now` with one conditional update: refused while a lock holds
 /// or while five tries are taken (checked or still being checked); an expired lock is lifted
 /// by the same statement.
 pub async fn reserve<C: ConnectionTrait>(
     db: &C,
-    acc: &account::Model,
+    account_id: Uuid,
     now: DateTime<Utc>,
 ) -> AppResult<Reservation> {
     let taken = account::Entity::update_many()
@@ -53,7 +53,7 @@ pub async fn reserve<C: ConnectionTrait>(
             account::Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .filter(account::Column::Id.eq(acc.id))
+        .filter(account::Column::Id.eq(account_id))
         .filter(account::Column::FailedLogins.lt(MAX_FAILED_LOGINS))
         .filter(
             Condition::any()
@@ -65,7 +65,7 @@ pub async fn reserve<C: ConnectionTrait>(
     if let Some(row) = taken.into_iter().next() {
         return Ok(Reservation::Granted(row.failed_logins));
     }
-    let current = account::Entity::find_by_id(acc.id).one(db).await?;
+    let current = account::Entity::find_by_id(account_id).one(db).await?;
     let until = current
         .and_then(|a| a.locked_until)
         .unwrap_or(now + Duration::minutes(LOCK_MINUTES));

@@ -297,7 +297,7 @@ pub async fn login(
         verify_password(&req.password, dummy_hash());
         return Err(wrong_password(None));
     };
-    let try_no = match lockout::reserve(db, &acc, Utc::now()).await? {
+    let try_no = match lockout::reserve(db, acc.id, Utc::now()).await? {
         Reservation::Granted(n) => n,
         Reservation::Locked(minutes) => return Err(locked(minutes)),
     };
