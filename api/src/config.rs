@@ -62,6 +62,9 @@ pub struct Config {
     pub cjk_font_index: u32,
     /// The platform name printed on, and watermarked into, generated documents.
     pub platform_name: String,
+    /// The address people open the platform at (links in QR codes); when unset, the
+    /// scheme and host of the request are used.
+    pub public_url: Option<String>,
     pub scholar: ScholarConfig,
 }
 
@@ -247,6 +250,18 @@ impl Config {
                         format!("应为 simulator 或 http，实际为 \"{other}\""),
                     ));
                 }
+            },
+            public_url: match env("ZCPS_PUBLIC_URL") {
+                Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                    Some(u.trim_end_matches('/').to_owned())
+                }
+                Some(_) => {
+                    return Err(err(
+                        "ZCPS_PUBLIC_URL",
+                        "应为 http:// 或 https:// 开头的地址，例如 https://zcps.example.gov.cn",
+                    ));
+                }
+                None => None,
             },
             access_ttl_seconds: number(env, "ZCPS_ACCESS_TTL_SECONDS", 900, 60, 3600)?,
             refresh_ttl_hours: number(env, "ZCPS_REFRESH_TTL_HOURS", 12, 1, 24 * 30)?,

@@ -90,6 +90,15 @@ error_codes! {
     PdfRenderFailed = "pdf_render_failed", "PDF 生成失败";
     PlanLocked = "plan_locked", "申报计划当前状态不允许此操作";
     PlanChangeNotAllowed = "plan_change_not_allowed", "已发布的申报计划只能修改说明、延后截止时间和附件名称";
+    PlanNotOpen = "plan_not_open", "申报计划未发布或不在申报时间内";
+    DeclarationExists = "declaration_exists", "已申报该计划，不能重复申报";
+    DeclarationLocked = "declaration_locked", "申报当前状态不允许此操作";
+    DeclarationIncomplete = "declaration_incomplete", "申报材料不完整，errors 列出每一项";
+    RecordNotApproved = "record_not_approved", "只能提取审核通过的业绩";
+    PhotoUnsuitable = "photo_unsuitable", "证件照尺寸不符合要求";
+    SigningLinkInvalid = "signing_link_invalid", "签署链接无效、已使用或已过期";
+    IdempotencyKeyReused = "idempotency_key_reused", "该 Idempotency-Key 已用于另一请求";
+    IdempotencyInProgress = "idempotency_in_progress", "同一 Idempotency-Key 的请求仍在处理中";
 }
 
 impl std::fmt::Display for ErrorCode {

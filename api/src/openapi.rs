@@ -29,6 +29,9 @@ use crate::error::{FieldError, Problem};
         (name = "profile", description = "个人基本信息与工作单位"),
         (name = "archive", description = "我的业绩档案库（17类业绩）"),
         (name = "archive-review", description = "用人单位业绩档案审核"),
+        (name = "plans", description = "申报计划"),
+        (name = "declarations", description = "职称申报：申报向导、我的申报记录、申报信息预览"),
+        (name = "signing", description = "手机签署真实性保证书（凭一次性链接，无需登录）"),
         (name = "notify", description = "站内消息与短信"),
         (name = "health", description = "运行状态"),
     )

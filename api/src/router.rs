@@ -8,7 +8,9 @@ use serde_json::Value;
 use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
-use crate::{accounts, archive, health, notify, onboarding, openapi, orgs, plans, reference};
+use crate::{
+    accounts, archive, declarations, health, notify, onboarding, openapi, orgs, plans, reference,
+};
 
 /// Every API route under `/api/v1`, one line per domain.
 fn api_v1(cfg: &mut ServiceConfig) {
@@ -18,6 +20,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(reference::routes)
         .configure(archive::routes)
         .configure(plans::routes)
+        .configure(declarations::routes)
         .configure(notify::routes);
 }
 

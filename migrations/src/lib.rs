@@ -8,6 +8,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_archive;
 mod m20261127_000003_employer_phone_unique;
 mod m20261127_000004_plans;
+mod m20261127_000005_declarations;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_archive::Migration),
             Box::new(m20261127_000003_employer_phone_unique::Migration),
             Box::new(m20261127_000004_plans::Migration),
+            Box::new(m20261127_000005_declarations::Migration),
         ]
     }
 }

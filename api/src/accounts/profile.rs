@@ -25,7 +25,7 @@ use crate::{
     state::AppState,
 };
 
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Profile {
     pub name: String,
     pub gender: Option<String>,
@@ -115,11 +115,16 @@ fn clean(v: &Option<String>) -> Option<String> {
 
 pub async fn load(db: &DatabaseConnection, user: &AuthUser) -> AppResult<Profile> {
     user.require(&[Role::Individual])?;
-    let acc = account::Entity::find_by_id(user.id)
+    load_of(db, user.id).await
+}
+
+/// The basic information of the individual `account_id` (ID and phone masked).
+pub async fn load_of<C: sea_orm::ConnectionTrait>(db: &C, account_id: Uuid) -> AppResult<Profile> {
+    let acc = account::Entity::find_by_id(account_id)
         .one(db)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let p = profile::Entity::find_by_id(user.id).one(db).await?;
+    let p = profile::Entity::find_by_id(account_id).one(db).await?;
     let employer = match acc.org_unit_id {
         Some(id) => org_unit::Entity::find_by_id(id).one(db).await?,
         None => None,

@@ -131,7 +131,7 @@ pub struct CategoryCount {
 pub struct ReviewSummary {
     pub categories: Vec<CategoryCount>,
     pub pending_records: u64,
-    /// Declarations waiting for this unit (declarations come later; 0 until then).
+    /// Declarations waiting for this unit's review.
     pub pending_declarations: u64,
 }
 

@@ -24,7 +24,7 @@ use crate::{
     pagination::PageParams,
 };
 
-fn content_of(m: &archive_record::Model) -> AppResult<ArchiveData> {
+pub(crate) fn content_of(m: &archive_record::Model) -> AppResult<ArchiveData> {
     serde_json::from_value(serde_json::json!({"category": m.category, "data": m.data})).map_err(
         |e| {
             tracing::error!(error = %e, id = %m.id, "stored archive record does not parse");
@@ -42,7 +42,7 @@ fn owner_of(a: Option<&account::Model>, id: Uuid) -> RecordOwner {
 }
 
 /// Builds full views for `rows` with three batched queries (owners, employers, attachments).
-async fn build<C: ConnectionTrait>(
+pub(crate) async fn build<C: ConnectionTrait>(
     db: &C,
     rows: &[archive_record::Model],
     full_id: bool,
@@ -329,7 +329,7 @@ pub async fn review_summary(db: &DatabaseConnection, user: &AuthUser) -> AppResu
     Ok(ReviewSummary {
         pending_records: categories.iter().map(|c| c.pending).sum(),
         categories,
-        pending_declarations: 0,
+        pending_declarations: crate::declarations::pending_for(db, unit).await?,
     })
 }
 

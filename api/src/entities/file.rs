@@ -13,6 +13,15 @@ pub enum FilePurpose {
     /// 业绩档案附件
     #[sea_orm(string_value = "archive")]
     Archive,
+    /// 申报证件照
+    #[sea_orm(string_value = "photo")]
+    Photo,
+    /// 真实性保证书签名
+    #[sea_orm(string_value = "signature")]
+    Signature,
+    /// 申报材料附件
+    #[sea_orm(string_value = "declaration")]
+    Declaration,
 }
 
 impl FilePurpose {
@@ -21,6 +30,9 @@ impl FilePurpose {
             FilePurpose::Registration => "registration",
             FilePurpose::Authorisation => "authorisation",
             FilePurpose::Archive => "archive",
+            FilePurpose::Photo => "photo",
+            FilePurpose::Signature => "signature",
+            FilePurpose::Declaration => "declaration",
         }
     }
 }

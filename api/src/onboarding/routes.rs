@@ -201,7 +201,7 @@ pub async fn download_authorisation_template(
     };
     let platform = state.config.platform_name.clone();
     let date = chrono::Utc::now()
-        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .with_timezone(&crate::domain::china_tz())
         .date_naive();
     let pdf = web::block(move || {
         render(

@@ -360,6 +360,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的申报记录（本人的申报，最近修改的在前；每条带当前所在单位和可进行的操作） */
+        get: operations["list_declarations"];
+        put?: never;
+        /** 马上申报（新建草稿；已有草稿时继续该草稿） */
+        post: operations["start_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情（向导的全部状态：进度、保证书、申报信息、附件、时间线） */
+        get: operations["get_declaration"];
+        put?: never;
+        post?: never;
+        /** 删除草稿 */
+        delete: operations["delete_declaration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/attachments/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传申报材料附件（按计划附件要求的类型校验内容，≤10 MB，每项至多 5 个） */
+        post: operations["upload_declaration_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/attachments/{item}/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载申报材料附件 */
+        get: operations["download_declaration_attachment"];
+        put?: never;
+        post?: never;
+        /** 删除申报材料附件 */
+        delete: operations["delete_declaration_attachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/guarantee/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保证书签名图片 */
+        get: operations["get_guarantee_signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/guarantee/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成签署二维码（一次性链接，10 分钟内有效；重新生成后旧链接失效） */
+        post: operations["start_guarantee_signing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存个人申报信息与受理评审委员会 / 受理部门（变更受理部门） */
+        put: operations["save_declaration_info"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证件照 */
+        get: operations["get_declaration_photo"];
+        /** 上传证件照（jpg/png，≤2 MB，竖版，每边 100–4000 像素，按内容校验） */
+        put: operations["upload_declaration_photo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报信息预览（18 部分：1 基本信息 … 18 申报材料附件信息；申报对象资格逐条核对；草稿列出提交还缺什么） */
+        get: operations["get_declaration_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可提取的业绩（本人审核通过的业绩档案，标明是否已提取） */
+        get: operations["list_declaration_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/records/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提取业绩（复制快照；之后业绩档案的修改不影响本申报） */
+        post: operations["extract_declaration_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/records/ignore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 忽略业绩（从本申报中去除） */
+        post: operations["ignore_declaration_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（支持 Idempotency-Key：同一键同一请求返回第一次的结果；同一键不同请求 422；仍在处理 409） */
+        post: operations["submit_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declarations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申报（尚无人审查时；撤回后为草稿，内容全部保留） */
+        post: operations["withdraw_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employer-applications": {
         parameters: {
             query?: never;
@@ -722,6 +964,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报对象资格核对（个人：按本人审核通过的业绩档案逐条核对该计划的资格条件） */
+        get: operations["get_plan_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/publish": {
         parameters: {
             query?: never;
@@ -859,6 +1118,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signing/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 手机签署页面的内容（无需登录，凭一次性链接） */
+        get: operations["get_signing_page"];
+        put?: never;
+        /** 提交手写签名（png，≤1 MB；链接随即失效） */
+        post: operations["sign_guarantee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sms-outbox": {
         parameters: {
             query?: never;
@@ -974,6 +1251,21 @@ export interface components {
             role: components["schemas"]["Role"];
             status: components["schemas"]["AccountStatus"];
             username: string;
+        };
+        /** @description What the applicant may do now (buttons of 我的申报记录). */
+        Actions: {
+            /** @description 删除: drafts only */
+            delete: boolean;
+            /** @description 继续填写 */
+            edit: boolean;
+            /** @description 导出评审表 (once paid) */
+            export_form: boolean;
+            /** @description 马上支付 (from the payment stage on) */
+            pay: boolean;
+            /** @description 提交 */
+            submit: boolean;
+            /** @description 撤回: submitted and nobody has reviewed it yet */
+            withdraw: boolean;
         };
         /** @description 13 成果被批示、采纳、运用和推广 */
         AdoptedResult: {
@@ -1194,6 +1486,16 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
+        /** @description The files uploaded for one item of the plan's 附件要求. */
+        AttachmentItem: {
+            files: components["schemas"]["Attachment"][];
+            /**
+             * Format: int32
+             * @description 0-based position in the plan's list.
+             */
+            item: number;
+            requirement: components["schemas"]["AttachmentRequirement"];
+        };
         /** @description One item of the 附件要求. */
         AttachmentRequirement: {
             /** @example 单位推荐意见表 */
@@ -1207,6 +1509,17 @@ export interface components {
              *     ]
              */
             types: components["schemas"]["FileKind"][];
+        };
+        /** @description One line of section 18 申报材料附件信息: # · 必要 · 材料名称 · 申报材料. */
+        AttachmentRow: {
+            files: components["schemas"]["Attachment"][];
+            name: string;
+            /**
+             * Format: int32
+             * @description 1-based number shown.
+             */
+            no: number;
+            required: boolean;
         };
         /** @description The employer's authorisation as it sees it. */
         AuthorisationState: {
@@ -1271,6 +1584,20 @@ export interface components {
         AwardGrade: "特等" | "一等" | "二等" | "三等" | "其他";
         /** @enum {string} */
         AwardLevel: "国家级" | "省部级" | "市厅级" | "县处级" | "其他";
+        /** @description Section 1 基本信息. */
+        BasicInfo: {
+            acceptor?: components["schemas"]["OrgUnitRef"] | null;
+            /** @description 申报类型, e.g. 职称评审 / 职称认定（外省调入） / 职称初定 */
+            declaration_type: string;
+            employer: components["schemas"]["OrgUnitRef"];
+            info: components["schemas"]["DeclarationInfo"];
+            person: components["schemas"]["Profile"];
+            /** @description 评审计划名称 */
+            plan_name: string;
+            plan_type: components["schemas"]["PlanType"];
+            /** @description 申报职称名称 */
+            title_name: string;
+        };
         /** @description 10 著（译）作（教材） */
         Book: {
             isbn: string;
@@ -1317,6 +1644,11 @@ export interface components {
             code: string;
             phone: string;
         };
+        /**
+         * @description Which submission requirement a check is about.
+         * @enum {string}
+         */
+        CheckKind: "window" | "photo" | "guarantee" | "info" | "acceptor" | "education" | "work_history" | "assessment" | "attachment";
         /** @description BibTeX / RIS file (multipart field `file`, at most 2 MB, UTF-8 or UTF-16). */
         CitationFile: {
             /** Format: binary */
@@ -1408,6 +1740,122 @@ export interface components {
             items: components["schemas"]["DecisionOutcome"][];
             /** Format: int32 */
             succeeded: number;
+        };
+        /** @description A declaration as the applicant edits it. */
+        Declaration: {
+            acceptor?: components["schemas"]["OrgUnitRef"] | null;
+            /** @description The plan's acceptors to choose from (受理评审委员会 / 受理部门). */
+            acceptor_choices: components["schemas"]["OrgUnitRef"][];
+            actions: components["schemas"]["Actions"];
+            attachments: components["schemas"]["AttachmentItem"][];
+            /** Format: date-time */
+            created_at: string;
+            employer: components["schemas"]["OrgUnitRef"];
+            guarantee: components["schemas"]["Guarantee"];
+            /** Format: uuid */
+            id: string;
+            info: components["schemas"]["DeclarationInfo"];
+            plan: components["schemas"]["PlanSummary"];
+            progress: components["schemas"]["Progress"];
+            /** @description The plan's 可评审专业. */
+            specialty_choices: string[];
+            stage: components["schemas"]["Stage"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            timeline: components["schemas"]["TimelineEntry"][];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Sent back with a submission so that a change in between is noticed.
+             */
+            version: number;
+        };
+        /** @description Step 4, 填写个人申报信息: what the applicant declares beyond the archive. */
+        DeclarationInfo: {
+            /** @description 主要工作成绩及奖惩情况 */
+            achievements?: string | null;
+            /**
+             * @description 档案所在地
+             * @example 宁波市人才服务中心
+             */
+            archive_location?: string | null;
+            /**
+             * @description 现从事专业
+             * @example 水利水电工程设计
+             */
+            current_specialty?: string | null;
+            /**
+             * @description 懂何种外语，达到何种程度
+             * @example 英语 大学英语六级
+             */
+            foreign_language?: string | null;
+            recognition_kind?: components["schemas"]["RecognitionKind"] | null;
+            /** @description 参加学术团体社会兼职情况 */
+            societies?: string | null;
+            /** @description 有何特长 */
+            specialities?: string | null;
+            /**
+             * @description 申报专业 (one of the plan's 可评审专业, when it lists any)
+             * @example 水利工程
+             */
+            specialty?: string | null;
+            /**
+             * Format: int32
+             * @description 专业工作年限 (years)
+             * @example 10
+             */
+            years_in_specialty?: number | null;
+        };
+        DeclarationPage: {
+            items: components["schemas"]["DeclarationSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @enum {string} */
+        DeclarationStatus: "draft" | "submitted";
+        /** @description A line of 我的申报记录. */
+        DeclarationSummary: {
+            acceptor?: components["schemas"]["OrgUnitRef"] | null;
+            actions: components["schemas"]["Actions"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            plan: components["schemas"]["PlanSummary"];
+            stage: components["schemas"]["Stage"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The 18-section view of a declaration (申报信息预览): the same for the applicant, every
+         *     reviewer and the review-form PDF.
+         */
+        DeclarationView: {
+            /** @description 18 申报材料附件信息 */
+            attachments: components["schemas"]["AttachmentRow"][];
+            /** @description 1 基本信息 */
+            basic: components["schemas"]["BasicInfo"];
+            /** @description What submission needs (drafts; empty once submitted). */
+            checks: components["schemas"]["SubmitCheck"][];
+            /**
+             * @description 申报对象资格: every rule of the plan, met or not and why (at submission for a submitted
+             *     declaration, now for a draft).
+             */
+            eligibility: components["schemas"]["RuleOutcome"][];
+            /** Format: uuid */
+            id: string;
+            /** @description 2–17, in the order of the archive categories. */
+            sections: components["schemas"]["PreviewSection"][];
+            stage: components["schemas"]["Stage"];
+            /** Format: int32 */
+            version: number;
         };
         /** @enum {string} */
         Degree: "博士" | "硕士" | "学士" | "无";
@@ -1526,7 +1974,12 @@ export interface components {
          *     the SPA switch on these values; the OpenAPI document lists them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed" | "plan_not_open" | "declaration_exists" | "declaration_locked" | "declaration_incomplete" | "record_not_approved" | "photo_unsuitable" | "signing_link_invalid" | "idempotency_key_reused" | "idempotency_in_progress";
+        /**
+         * @description What a line of the declaration's timeline records.
+         * @enum {string}
+         */
+        EventAction: "created" | "guarantee_signed" | "submitted" | "withdrawn";
         /** @description One field that failed validation. */
         FieldError: {
             /**
@@ -1552,6 +2005,23 @@ export interface components {
              * @description pdf, jpg or png, at most 10 MB; the content is checked, not the name.
              */
             file: string;
+        };
+        /** @description The signed guarantee 《专业技术资格申报材料真实性保证书》. */
+        Guarantee: {
+            /** @description Expired signatures must be signed again before submitting. */
+            expired: boolean;
+            /** @description The text the applicant signs, paragraph by paragraph. */
+            paragraphs: string[];
+            signed: boolean;
+            /** Format: date-time */
+            signed_at?: string | null;
+            /** @example 专业技术资格申报材料真实性保证书 */
+            title: string;
+            /**
+             * Format: date-time
+             * @description A signature is valid for submission until then.
+             */
+            valid_until?: string | null;
         };
         Health: {
             /** @example ok */
@@ -2006,6 +2476,36 @@ export interface components {
         };
         /** @enum {string} */
         PlanStatus: "draft" | "published" | "closed";
+        /** @description The plan a declaration is for, as the applicant's lists show it. */
+        PlanSummary: {
+            /** Format: date-time */
+            closes_at: string;
+            /**
+             * Format: int64
+             * @description 评审费, in 分.
+             */
+            fee_fen: number;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["TitleGrade"];
+            /** @example 关于2026年度高级工程师申报通知 */
+            name: string;
+            /** @description Published and inside its window now. */
+            open_now: boolean;
+            plan_type: components["schemas"]["PlanType"];
+            /** @example 评审 */
+            plan_type_label: string;
+            series: string;
+            /** @example 工程技术 */
+            series_name: string;
+            /**
+             * @description 申报职称名称, e.g. 工程技术-高级工程师(副高级)
+             * @example 工程技术-高级工程师(副高级)
+             */
+            title_name: string;
+            /** Format: int32 */
+            year: number;
+        };
         /**
          * @description 申报计划类型.
          * @enum {string}
@@ -2013,6 +2513,19 @@ export interface components {
         PlanType: "review" | "recognition" | "initial";
         /** @enum {string} */
         PostLevel: "国家级" | "省级" | "市级" | "其他";
+        /** @description One of sections 2–17 of the preview. */
+        PreviewSection: {
+            /** @description The archive categories shown here (14 and 15 share 资格与资质证书). */
+            categories: components["schemas"]["Category"][];
+            /**
+             * Format: int32
+             * @description 2–17.
+             */
+            no: number;
+            records: components["schemas"]["RecordSnapshot"][];
+            /** @example 教育经历 */
+            title: string;
+        };
         /**
          * @description RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.
          * @example {
@@ -2081,6 +2594,21 @@ export interface components {
              */
             work_start_date?: string | null;
         };
+        /** @description Progress through the wizard. */
+        Progress: {
+            /** @description Every required attachment item has a file. */
+            attachments_complete: boolean;
+            guarantee_signed: boolean;
+            info: boolean;
+            /**
+             * Format: int32
+             * @description The furthest step saved (1–7).
+             */
+            last_step: number;
+            photo: boolean;
+            /** Format: int32 */
+            records: number;
+        };
         /** @enum {string} */
         ProjectRole: "主持" | "参与";
         /** @enum {string} */
@@ -2097,6 +2625,33 @@ export interface components {
             obtained_date: string;
             specialty: string;
         };
+        /**
+         * @description 认定类型 (认定 plans only).
+         * @enum {string}
+         */
+        RecognitionKind: "transfer_in" | "other";
+        /** @description Step 5: an approved archive record and whether it is in the declaration. */
+        RecordChoice: {
+            category: components["schemas"]["Category"];
+            category_label: string;
+            /**
+             * @description Extracted, but the archive record changed afterwards (the declaration keeps the
+             *     snapshot; ignore and extract again to take the new version).
+             */
+            changed_since: boolean;
+            /** @description 已提取 */
+            extracted: boolean;
+            /** Format: date-time */
+            extracted_at?: string | null;
+            /** Format: date */
+            record_date?: string | null;
+            /** Format: uuid */
+            record_id: string;
+            title: string;
+        };
+        RecordChoices: {
+            items: components["schemas"]["RecordChoice"][];
+        };
         /** @description The applicant whose record it is, as a reviewer sees them. */
         RecordOwner: {
             /** Format: uuid */
@@ -2105,6 +2660,31 @@ export interface components {
             id_number_masked?: string | null;
             /** @example 徐晓丽 */
             name: string;
+        };
+        /** @description `POST /declarations/{id}/records/extract` and `…/ignore`. */
+        RecordSelection: {
+            /** @description Archive record ids (1–200). */
+            record_ids: string[];
+        };
+        /** @description An archive record as extracted into a declaration. */
+        RecordSnapshot: {
+            /** Format: date-time */
+            approved_at?: string | null;
+            attachments: components["schemas"]["Attachment"][];
+            category: components["schemas"]["Category"];
+            /** @example 教育经历 */
+            category_label: string;
+            content: components["schemas"]["ArchiveData"];
+            /** Format: date-time */
+            extracted_at: string;
+            /** Format: date */
+            record_date?: string | null;
+            /**
+             * Format: uuid
+             * @description The archive record it was taken from.
+             */
+            record_id: string;
+            title: string;
         };
         /** @enum {string} */
         RecordStatus: "pending" | "approved" | "rejected" | "returned";
@@ -2257,7 +2837,7 @@ export interface components {
             categories: components["schemas"]["CategoryCount"][];
             /**
              * Format: int64
-             * @description Declarations waiting for this unit (declarations come later; 0 until then).
+             * @description Declarations waiting for this unit's review.
              */
             pending_declarations: number;
             /** Format: int64 */
@@ -2282,6 +2862,27 @@ export interface components {
          */
         Role: "individual" | "employer" | "competent" | "hrss" | "committee_office" | "expert" | "admin";
         /**
+         * @description Which rule an outcome is about.
+         * @enum {string}
+         */
+        RuleKind: "years_in_profession" | "education" | "current_title" | "continuing_education" | "assessments";
+        /** @description One rule checked. */
+        RuleOutcome: {
+            met: boolean;
+            /** @description Why, in Chinese. */
+            reason: string;
+            rule: components["schemas"]["RuleKind"];
+        };
+        /** @description `PUT /declarations/{id}/info`: step 4 and the accepting committee or department. */
+        SaveInfo: {
+            /**
+             * Format: uuid
+             * @description 受理评审委员会 (评审) or 受理部门 (认定 / 初定): one of the plan's acceptors.
+             */
+            acceptor_id?: string | null;
+            info: components["schemas"]["DeclarationInfo"];
+        };
+        /**
          * @example {
          *       "scholar_id": "a1b2c3d4e5f6"
          *     }
@@ -2289,6 +2890,32 @@ export interface components {
         ScholarRequest: {
             /** @description 百度学术 ScholarID */
             scholar_id: string;
+        };
+        /** @description `GET /signing/{token}`: what the phone signing page shows. */
+        SigningPage: {
+            /**
+             * @description 申报人 (masked)
+             * @example 张*
+             */
+            applicant: string;
+            /** Format: date-time */
+            expires_at: string;
+            guarantee: components["schemas"]["Guarantee"];
+            plan_name: string;
+        };
+        /** @description `POST /declarations/{id}/guarantee/signing`: a one-time link for the phone. */
+        SigningSession: {
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The QR code of `url`, as an SVG document. */
+            qr_svg: string;
+            /** @description The one-time token (also in `url`). */
+            token: string;
+            /**
+             * @description The phone signing page.
+             * @example https://zcps.example/sign/3q2-…
+             */
+            url: string;
         };
         /**
          * @example {
@@ -2320,6 +2947,20 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description Where a declaration stands: which unit holds it and since when. */
+        Stage: {
+            /**
+             * @description One sentence for people.
+             * @example 宁波市水利规划设计研究院有限公司 资格审查中（2026-11-27 起）
+             */
+            description: string;
+            holder?: components["schemas"]["OrgUnitRef"] | null;
+            /** Format: date-time */
+            since: string;
+            status: components["schemas"]["DeclarationStatus"];
+            /** @example 待单位审查 */
+            status_label: string;
+        };
         /** @description 12 主持（参与）制定标准 */
         Standard: {
             level: components["schemas"]["StandardLevel"];
@@ -2333,6 +2974,11 @@ export interface components {
         };
         /** @enum {string} */
         StandardLevel: "国际" | "国家" | "行业" | "地方" | "团体" | "企业";
+        /** @description `POST /declarations`: 马上申报 on a plan. */
+        StartDeclaration: {
+            /** Format: uuid */
+            plan_id: string;
+        };
         /** @description Counts per status tab: 待审核 (1) 通过 (26) 不通过 (2) 退回 (0) 全部 (29). */
         StatusCounts: {
             /** Format: int64 */
@@ -2348,6 +2994,35 @@ export interface components {
         };
         /** @enum {string} */
         StudyMode: "全日制" | "非全日制";
+        /** @description One requirement of submission: met or not, and what to do. */
+        SubmitCheck: {
+            /** @description The field an unmet check is reported under in a 422 (`photo`, `attachments.0`, …). */
+            field: string;
+            kind: components["schemas"]["CheckKind"];
+            message: string;
+            met: boolean;
+        };
+        /** @description `POST /declarations/{id}/submit`. */
+        SubmitDeclaration: {
+            /**
+             * Format: int32
+             * @description The `version` the applicant previewed; a newer one means the declaration changed in
+             *     between (409 `version_conflict`).
+             */
+            version?: number | null;
+        };
+        /** @description One line of the timeline. */
+        TimelineEntry: {
+            action: components["schemas"]["EventAction"];
+            /** @example 提交申报 */
+            action_label: string;
+            /** @description Who did it (name), when known. */
+            actor?: string | null;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            unit?: components["schemas"]["OrgUnitRef"] | null;
+        };
         /**
          * @description 职称层级, lowest first (the `level` names of the reference catalogue).
          * @enum {string}
@@ -4267,6 +4942,1494 @@ export interface operations {
             };
         };
     };
+    list_declarations: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeclarationStatus"];
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 我的申报记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅个人 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartDeclaration"];
+            };
+        };
+        responses: {
+            /** @description 已有该计划的草稿，继续填写 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 已新建草稿 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅个人 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已提交过该计划的申报（declaration_exists） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 计划不存在、不对本单位开放、不在申报时间内（plan_not_open），或尚未绑定工作单位 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已提交的申报不能删除 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_declaration_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+                /** @description 附件要求的序号（从 0 开始） */
+                item: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUpload"];
+            };
+        };
+        responses: {
+            /** @description 已上传；返回该项的全部文件 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentItem"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报或附件项不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交，或该项文件已达上限 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件类型不符合该项要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_declaration_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+                /** @description 附件要求的序号 */
+                item: number;
+                /** @description 附件 ID */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_declaration_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+                /** @description 附件要求的序号 */
+                item: number;
+                /** @description 附件 ID */
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除；返回该项余下的文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentItem"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guarantee_signature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签名（png） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": number[];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 尚未签署，或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_guarantee_signing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签署链接与二维码 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningSession"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_declaration_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveInfo"];
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 校验未通过，errors 列出每个字段；未保存任何数据 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_declaration_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 照片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 尚未上传，或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_declaration_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUpload"];
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交，不能修改 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是 jpg/png，或尺寸不合适（photo_unsuitable） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_declaration_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报信息预览 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationView"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_declaration_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 业绩 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordChoices"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extract_declaration_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSelection"];
+            };
+        };
+        responses: {
+            /** @description 提取后的业绩 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordChoices"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 业绩不存在或未审核通过（record_not_approved） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ignore_declaration_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSelection"];
+            };
+        };
+        responses: {
+            /** @description 忽略后的业绩 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordChoices"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报已提交 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未选择业绩 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试时保持不变的请求标识（1–100 个可见 ASCII 字符） */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitDeclaration"];
+            };
+        };
+        responses: {
+            /** @description 已提交，进入单位资格审查 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 已提交（declaration_locked）、预览后有变化（version_conflict）或同一 Idempotency-Key 的请求仍在处理（idempotency_in_progress） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 材料不完整（declaration_incomplete，errors 列出每一项）或 Idempotency-Key 已用于另一请求（idempotency_key_reused） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已撤回 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人的申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未提交或已进入审查 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_employer_applications: {
         parameters: {
             query?: {
@@ -6066,6 +8229,74 @@ export interface operations {
             };
         };
     };
+    get_plan_eligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 计划 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 每条资格条件：是否满足及原因 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOutcome"][];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅个人 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 计划不存在或不对本单位开放 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     publish_plan: {
         parameters: {
             query?: never;
@@ -6415,6 +8646,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TitleSeries"][];
+                };
+            };
+        };
+    };
+    get_signing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 签署链接中的令牌 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 保证书内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 链接无效、已使用或已过期（signing_link_invalid） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_guarantee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 签署链接中的令牌 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUpload"];
+            };
+        };
+        responses: {
+            /** @description 已签署 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 链接无效、已使用或已过期（signing_link_invalid） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 文件过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不是 png 图片 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,0 +1,146 @@
+//! Step 7, 提交: every requirement is checked inside the transaction that holds the
+//! declaration's lock — an open window, an uploaded photo, an unexpired signed guarantee, the
+//! declaration info and the accepting unit, approved education, work-history and assessment
+//! records, the plan's required attachments. The applicant's basic information and the
+//! eligibility outcome are copied into the declaration, and it goes to the employer's queue.
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    sea_query::{Expr, ExprTrait},
+};
+use uuid::Uuid;
+
+use super::{
+    access,
+    dto::{Declaration, DeclarationInfo, SubmitDeclaration},
+    preview, records,
+    status::{DeclarationAction, DeclarationStatus, EventAction},
+    views,
+};
+use crate::{
+    accounts::profile::load_of,
+    auth::AuthUser,
+    db::WriteTxn,
+    entities::{account, declaration, declaration_event, plan},
+    error::{AppError, AppResult, ErrorCode, FieldError},
+};
+
+fn stale() -> AppError {
+    AppError::conflict(
+        ErrorCode::VersionConflict,
+        "申报内容在预览后有变化，请刷新预览确认后再提交",
+    )
+}
+
+/// `POST /declarations/{id}/submit`.
+pub async fn submit(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    id: Uuid,
+    req: SubmitDeclaration,
+) -> AppResult<Declaration> {
+    access::own(db, user, id).await?;
+    let applicant = user.id;
+    let row = db
+        .write_txn(|txn| {
+            Box::pin(async move {
+                let d = access::lock_own(txn, applicant, id).await?;
+                access::allow(&d, DeclarationAction::Submit)?;
+                if req.version.is_some_and(|v| v != d.version) {
+                    return Err(stale());
+                }
+                let p = plan::Entity::find_by_id(d.plan_id)
+                    .one(txn)
+                    .await?
+                    .ok_or_else(AppError::internal)?;
+                // the declaration goes to the employer the applicant is bound to now
+                let employer = account::Entity::find_by_id(applicant)
+                    .one(txn)
+                    .await?
+                    .and_then(|a| a.org_unit_id)
+                    .ok_or_else(|| {
+                        AppError::new(
+                            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                            ErrorCode::EmployerNotBound,
+                            "请先在个人基本信息中绑定工作单位，申报需由所在单位审查",
+                        )
+                    })?;
+                let info: DeclarationInfo =
+                    serde_json::from_value(d.info.clone()).unwrap_or_default();
+                let snapshots = records::extracted(txn, d.id).await?;
+                let requirements: Vec<crate::plans::dto::AttachmentRequirement> =
+                    serde_json::from_value(p.attachments.clone()).unwrap_or_default();
+                let attachments = views::attachment_items(txn, &d, &requirements).await?;
+                let unmet: Vec<FieldError> =
+                    preview::checks(&d, &p, &info, &snapshots, &attachments)
+                        .into_iter()
+                        .filter(|c| !c.met)
+                        .map(|c| FieldError {
+                            field: c.field,
+                            message: c.message,
+                        })
+                        .collect();
+                if !unmet.is_empty() {
+                    let mut e = AppError::validation(unmet);
+                    e.code = ErrorCode::DeclarationIncomplete;
+                    e.detail = "申报材料不完整，请按提示补充后再提交".into();
+                    return Err(e);
+                }
+                let profile = load_of(txn, applicant).await?;
+                let eligibility = preview::eligibility_of(&p, &snapshots, preview::today());
+                let now = Utc::now();
+                let done = declaration::Entity::update_many()
+                    .col_expr(
+                        declaration::Column::Status,
+                        Expr::value(DeclarationStatus::Submitted.as_str()),
+                    )
+                    .col_expr(declaration::Column::EmployerId, Expr::value(employer))
+                    .col_expr(declaration::Column::HolderId, Expr::value(employer))
+                    .col_expr(declaration::Column::HeldSince, Expr::value(now))
+                    .col_expr(declaration::Column::SubmittedAt, Expr::value(now))
+                    .col_expr(
+                        declaration::Column::Profile,
+                        Expr::value(
+                            serde_json::to_value(&profile).map_err(|_| AppError::internal())?,
+                        ),
+                    )
+                    .col_expr(
+                        declaration::Column::Eligibility,
+                        Expr::value(
+                            serde_json::to_value(&eligibility).map_err(|_| AppError::internal())?,
+                        ),
+                    )
+                    .col_expr(declaration::Column::LastStep, Expr::value(7))
+                    .col_expr(
+                        declaration::Column::Version,
+                        Expr::col(declaration::Column::Version).add(1),
+                    )
+                    .col_expr(declaration::Column::UpdatedAt, Expr::value(now))
+                    .filter(declaration::Column::Id.eq(id))
+                    .filter(declaration::Column::Status.eq(DeclarationStatus::Draft))
+                    .filter(declaration::Column::Version.eq(d.version))
+                    .exec(txn)
+                    .await?;
+                if done.rows_affected != 1 {
+                    return Err(stale());
+                }
+                declaration_event::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    declaration_id: Set(id),
+                    action: Set(EventAction::Submitted),
+                    actor_id: Set(Some(applicant)),
+                    unit_id: Set(Some(employer)),
+                    comment: Set(None),
+                    at: Set(now),
+                }
+                .insert(txn)
+                .await?;
+                declaration::Entity::find_by_id(id)
+                    .one(txn)
+                    .await?
+                    .ok_or_else(AppError::internal)
+            })
+        })
+        .await?;
+    views::build(db, &row).await
+}

@@ -1,0 +1,103 @@
+//! 撤回 (a submitted declaration nobody has reviewed yet goes back to draft, everything kept)
+//! and 删除 (drafts only).
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    sea_query::{Expr, ExprTrait},
+};
+use uuid::Uuid;
+
+use super::{
+    access,
+    dto::Declaration,
+    status::{DeclarationAction, DeclarationStatus, EventAction},
+    views,
+};
+use crate::{
+    auth::AuthUser,
+    db::WriteTxn,
+    entities::{declaration, declaration_event},
+    error::{AppError, AppResult, ErrorCode},
+};
+
+/// `POST /declarations/{id}/withdraw`.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    user: &AuthUser,
+    id: Uuid,
+) -> AppResult<Declaration> {
+    access::own(db, user, id).await?;
+    let applicant = user.id;
+    let row = db
+        .write_txn(|txn| {
+            Box::pin(async move {
+                let d = access::lock_own(txn, applicant, id).await?;
+                access::allow(&d, DeclarationAction::Withdraw)?;
+                let now = Utc::now();
+                let done = declaration::Entity::update_many()
+                    .col_expr(
+                        declaration::Column::Status,
+                        Expr::value(DeclarationStatus::Draft.as_str()),
+                    )
+                    .col_expr(
+                        declaration::Column::HolderId,
+                        Expr::value(Option::<Uuid>::None),
+                    )
+                    .col_expr(
+                        declaration::Column::HeldSince,
+                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                    )
+                    .col_expr(
+                        declaration::Column::Version,
+                        Expr::col(declaration::Column::Version).add(1),
+                    )
+                    .col_expr(declaration::Column::UpdatedAt, Expr::value(now))
+                    .filter(declaration::Column::Id.eq(id))
+                    .filter(declaration::Column::Status.eq(DeclarationStatus::Submitted))
+                    .exec(txn)
+                    .await?;
+                if done.rows_affected != 1 {
+                    return Err(AppError::conflict(
+                        ErrorCode::DeclarationLocked,
+                        "申报已进入审查，不能撤回",
+                    ));
+                }
+                declaration_event::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    declaration_id: Set(id),
+                    action: Set(EventAction::Withdrawn),
+                    actor_id: Set(Some(applicant)),
+                    unit_id: Set(None),
+                    comment: Set(None),
+                    at: Set(now),
+                }
+                .insert(txn)
+                .await?;
+                declaration::Entity::find_by_id(id)
+                    .one(txn)
+                    .await?
+                    .ok_or_else(AppError::internal)
+            })
+        })
+        .await?;
+    views::build(db, &row).await
+}
+
+/// `DELETE /declarations/{id}`: a draft with its snapshots, attachments and timeline.
+pub async fn delete(db: &DatabaseConnection, user: &AuthUser, id: Uuid) -> AppResult<()> {
+    access::own(db, user, id).await?;
+    let applicant = user.id;
+    db.write_txn(|txn| {
+        Box::pin(async move {
+            let d = access::lock_own(txn, applicant, id).await?;
+            access::allow(&d, DeclarationAction::Delete)?;
+            declaration::Entity::delete_many()
+                .filter(declaration::Column::Id.eq(id))
+                .filter(declaration::Column::Status.eq(DeclarationStatus::Draft))
+                .exec(txn)
+                .await?;
+            Ok(())
+        })
+    })
+    .await
+}
