@@ -68,6 +68,9 @@ describe('pages off the menu', () => {
     expect(pageOf('/archive/paper')?.key).toBe('archive');
     expect(pageOf('/archive-review/education')?.key).toBe('archive-review');
     expect(pageOf('/archive')?.key).toBe('archive');
+    // the declaration wizard of a plan lights up 职称申报
+    expect(pageOf('/declare/plan/0190a0b0-0000-7000-8000-000000000001')?.key).toBe('declare');
+    expect(PAGES.find((p) => p.key === 'declare-plan')?.hideInMenu).toBe(true);
     expect(pageOf('/nowhere')).toBeUndefined();
   });
 

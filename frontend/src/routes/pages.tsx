@@ -34,6 +34,7 @@ export type PageKey =
   | 'authorisation'
   | 'archive'
   | 'declare'
+  | 'declare-plan'
   | 'my-declarations'
   | 'archive-review'
   | 'declaration-review'
@@ -138,7 +139,25 @@ export const PAGES: readonly PageDef[] = [
     subPath: ':category?',
     element: lazyPage(() => import('../features/archive/pages/MyArchivePage'), 'MyArchivePage'),
   },
-  { key: 'declare', path: '/declare', label: '职称申报', access: ['individual'], icon: <FileDoneOutlined />, element: placeholder },
+  {
+    key: 'declare',
+    path: '/declare',
+    label: '职称申报',
+    access: ['individual'],
+    icon: <FileDoneOutlined />,
+    element: lazyPage(() => import('../features/plans/pages/DeclarePage'), 'DeclarePage'),
+  },
+  {
+    // 【马上申报】 lands here (features/declarations/api.ts startDeclaration): the wizard, not built yet.
+    key: 'declare-plan',
+    path: '/declare/plan',
+    label: '职称申报',
+    access: ['individual'],
+    icon: <FileDoneOutlined />,
+    hideInMenu: true,
+    subPath: ':planId',
+    element: placeholder,
+  },
   {
     key: 'my-declarations',
     path: '/my-declarations',
@@ -199,7 +218,14 @@ export const PAGES: readonly PageDef[] = [
     icon: <AuditOutlined />,
     element: placeholder,
   },
-  { key: 'plans', path: '/plans', label: '申报计划', access: ['hrss'], icon: <CalendarOutlined />, element: placeholder },
+  {
+    key: 'plans',
+    path: '/plans',
+    label: '申报计划',
+    access: ['hrss'],
+    icon: <CalendarOutlined />,
+    element: lazyPage(() => import('../features/plans/pages/PlanManagePage'), 'PlanManagePage'),
+  },
   {
     key: 'employer-authorizations',
     path: '/employer-authorizations',

@@ -1,0 +1,40 @@
+import type { Plan } from './api';
+
+/** A published 评审 plan with every rule, for tests. */
+export const plan: Plan = {
+  id: '0190a0b0-0000-7000-8000-000000000001',
+  status: 'published',
+  status_label: '已发布',
+  publisher: { id: 'p1', name: '宁波市人力资源和社会保障局', kind: 'hrss' },
+  year: 2026,
+  name: '关于2026年度高级工程师申报通知',
+  plan_type: 'review',
+  plan_type_label: '评审',
+  series: 'engineering',
+  series_name: '工程技术',
+  level: 'associate_senior',
+  level_label: '副高级',
+  titles: ['高级工程师'],
+  specialties: ['水利工程', '水文水资源'],
+  affiliations: [{ id: 'a1', name: '宁波市水利局', kind: 'competent' }],
+  acceptors: [{ id: 'c1', name: '宁波市水利工程技术人员评审委员会', kind: 'committee' }],
+  opens_at: '2026-03-01T00:00:00Z',
+  closes_at: '2026-04-30T09:30:00Z',
+  open_now: true,
+  description: '说明',
+  attachments: [
+    { name: '单位推荐意见表', required: true, types: ['pdf'] },
+    { name: '其他证明材料', required: false, types: ['pdf', 'jpg', 'png'] },
+  ],
+  qualification: '遵守国家法律法规',
+  rules: {
+    min_years_in_profession: 10,
+    min_education: '大学本科',
+    current_title: { level: 'intermediate', min_years_held: 5 },
+    continuing_education: { hours_per_year: 90, years: 5 },
+    assessments: { years: 3 },
+  },
+  fee_fen: 45000,
+  created_at: '2026-02-01T00:00:00Z',
+  updated_at: '2026-02-01T00:00:00Z',
+};
