@@ -50,6 +50,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::list_declaration_records)
         .service(routes::extract_declaration_records)
         .service(routes::ignore_declaration_records)
+        .service(routes::download_snapshot_attachment)
         .service(routes::upload_declaration_attachment)
         .service(routes::download_declaration_attachment)
         .service(routes::delete_declaration_attachment)

@@ -246,3 +246,30 @@ pub async fn extracted<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<Vec<Re
     out.sort_by_key(|s: &RecordSnapshot| (s.category as u8, std::cmp::Reverse(s.record_date)));
     Ok(out)
 }
+
+/// An attachment file of an extracted record, as its snapshot names it (the archive record
+/// may have changed or lost it since).
+pub async fn snapshot_file(
+    db: &DatabaseConnection,
+    storage: &crate::documents::storage::Storage,
+    user: &AuthUser,
+    id: Uuid,
+    record_id: Uuid,
+    file_id: Uuid,
+) -> AppResult<actix_web::HttpResponse> {
+    let d = access::own(db, user, id).await?;
+    let row = declaration_record::Entity::find_by_id((d.id, record_id))
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let snap: RecordSnapshot =
+        serde_json::from_value(row.snapshot).map_err(|_| AppError::internal())?;
+    if !snap.attachments.iter().any(|a| a.id == file_id) {
+        return Err(AppError::not_found());
+    }
+    let f = file::Entity::find_by_id(file_id)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    crate::documents::files::download_from(storage, &f).await
+}

@@ -274,6 +274,23 @@ pub async fn ignore_declaration_records(
     ))
 }
 
+/// 下载已提取业绩快照中的附件（提取时的文件；业绩档案之后的修改不影响）
+#[utoipa::path(tag = "declarations", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "申报 ID"), ("record_id" = Uuid, Path, description = "业绩 ID"),
+           ("file_id" = Uuid, Path, description = "快照中附件的 ID")),
+    responses((status = 200, description = "文件内容", content(
+        (Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"))),
+              (status = 404, description = "不存在", body = Problem, content_type = "application/problem+json")))]
+#[get("/declarations/{id}/records/{record_id}/attachments/{file_id}")]
+pub async fn download_snapshot_attachment(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
+    let (id, record, file) = path.into_inner();
+    records::snapshot_file(&state.db, &state.storage, &user, id, record, file).await
+}
+
 /// 上传申报材料附件（按计划附件要求的类型校验内容，≤10 MB，每项至多 5 个）
 #[utoipa::path(tag = "declarations", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "申报 ID"), ("item" = i32, Path, description = "附件要求的序号（从 0 开始）")),
@@ -390,7 +407,7 @@ pub async fn withdraw_declaration(
 }
 
 /// 申报对象资格核对（个人：按本人审核通过的业绩档案逐条核对该计划的资格条件）
-#[utoipa::path(tag = "plans", security(("bearer" = [])), params(("id" = Uuid, Path, description = "计划 ID")),
+#[utoipa::path(tag = "declarations", security(("bearer" = [])), params(("id" = Uuid, Path, description = "计划 ID")),
     responses((status = 200, description = "每条资格条件：是否满足及原因", body = Vec<RuleOutcome>),
               (status = 403, description = "仅个人", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "计划不存在或不对本单位开放", body = Problem, content_type = "application/problem+json")))]
