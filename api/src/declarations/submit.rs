@@ -135,6 +135,18 @@ pub async fn submit(
                 }
                 .insert(txn)
                 .await?;
+                let unit = crate::entities::org_unit::Entity::find_by_id(employer)
+                    .one(txn)
+                    .await?
+                    .map(|u| u.name)
+                    .unwrap_or_default();
+                crate::notify::notify(
+                    txn,
+                    applicant,
+                    "职称申报已提交",
+                    &format!("您的“{}”申报已提交，现由{unit}进行资格审查。可在“我的申报记录”中查看进度。", p.name),
+                )
+                .await?;
                 declaration::Entity::find_by_id(id)
                     .one(txn)
                     .await?
