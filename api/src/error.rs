@@ -204,6 +204,23 @@ impl AppError {
             message: message.into(),
         }])
     }
+    /// A JSON body that does not parse: wrong field types or values → 422 `invalid_field`,
+    /// anything else → 400 `malformed_json`.
+    pub fn json_body(e: &serde_json::Error) -> Self {
+        if e.is_data() {
+            Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::InvalidField,
+                format!("请求数据的字段类型或取值不正确：{e}"),
+            )
+        } else {
+            Self::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::MalformedJson,
+                "请求体不是有效的 JSON",
+            )
+        }
+    }
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -132,11 +132,7 @@ fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
                 "请求内容过大",
             )
         }
-        JsonPayloadError::Deserialize(de) if de.is_data() => AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidField,
-            format!("请求数据的字段类型或取值不正确：{de}"),
-        ),
+        JsonPayloadError::Deserialize(de) => AppError::json_body(de),
         _ => AppError::new(
             StatusCode::BAD_REQUEST,
             ErrorCode::MalformedJson,

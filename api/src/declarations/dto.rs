@@ -108,8 +108,9 @@ pub struct RecordSelection {
 pub struct SubmitDeclaration {
     /// The `version` the applicant previewed; a newer one means the declaration changed in
     /// between (409 `version_conflict`).
-    #[serde(default)]
-    pub version: Option<i32>,
+    #[serde(default, deserialize_with = "crate::pagination::de_opt_u32")]
+    #[schema(value_type = Option<i64>, minimum = 1)]
+    pub version: Option<u32>,
 }
 
 /// The plan a declaration is for, as the applicant's lists show it.

@@ -371,13 +371,7 @@ pub async fn submit_declaration(
     let parsed: SubmitDeclaration = if body.iter().all(u8::is_ascii_whitespace) {
         SubmitDeclaration::default()
     } else {
-        serde_json::from_slice(&body).map_err(|e| {
-            crate::error::AppError::new(
-                actix_web::http::StatusCode::BAD_REQUEST,
-                crate::error::ErrorCode::MalformedJson,
-                format!("请求体不是有效的 JSON：{e}"),
-            )
-        })?
+        serde_json::from_slice(&body).map_err(|e| crate::error::AppError::json_body(&e))?
     };
     let id = id.into_inner();
     idempotency::run(

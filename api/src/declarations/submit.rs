@@ -46,7 +46,7 @@ pub async fn submit(
             Box::pin(async move {
                 let d = access::lock_own(txn, applicant, id).await?;
                 access::allow(&d, DeclarationAction::Submit)?;
-                if req.version.is_some_and(|v| v != d.version) {
+                if req.version.is_some_and(|v| i64::from(v) != i64::from(d.version)) {
                     return Err(stale());
                 }
                 let p = plan::Entity::find_by_id(d.plan_id)

@@ -3022,7 +3022,7 @@ export interface components {
         /** @description `POST /declarations/{id}/submit`. */
         SubmitDeclaration: {
             /**
-             * Format: int32
+             * Format: int64
              * @description The `version` the applicant previewed; a newer one means the declaration changed in
              *     between (409 `version_conflict`).
              */
