@@ -71,7 +71,7 @@ pub async fn submit(
                 let requirements: Vec<crate::plans::dto::AttachmentRequirement> =
                     serde_json::from_value(p.attachments.clone()).unwrap_or_default();
                 let attachments = views::attachment_items(txn, &d, &requirements).await?;
-                let unmet: Vec<FieldError> =
+                let mut unmet: Vec<FieldError> =
                     preview::checks(&d, &p, &info, &snapshots, &attachments)
                         .into_iter()
                         .filter(|c| !c.met)
@@ -80,6 +80,15 @@ pub async fn submit(
                             message: c.message,
                         })
                         .collect();
+                // the applicant may have changed employer since the draft was started
+                if employer != d.employer_id
+                    && super::create::visible_plan(txn, employer, p.id).await.is_err()
+                {
+                    unmet.push(FieldError {
+                        field: "plan".into(),
+                        message: "您现在的工作单位不在该申报计划的单位隶属关系内，不能提交".into(),
+                    });
+                }
                 if !unmet.is_empty() {
                     let mut e = AppError::validation(unmet);
                     e.code = ErrorCode::DeclarationIncomplete;
