@@ -812,6 +812,89 @@ fn staff_archive(n: usize, today: chrono::NaiveDate) -> Vec<DemoRecord> {
     }
 }
 
+/// 个人基本信息 of a demo individual, completed, so that the first login skips the profile
+/// gate: the values come from the reference lists, as `PUT /profile` requires.
+struct DemoProfile {
+    political_status: &'static str,
+    highest_education: &'static str,
+    current_title: Option<&'static str>,
+    work_start_date: chrono::NaiveDate,
+}
+
+/// Saves `p` as `accounts::profile::update` would (once: an existing profile is kept) and
+/// records the binding to `employer` in the employment history when none is open.
+async fn complete_demo_profile<C: sea_orm::ConnectionTrait>(
+    txn: &C,
+    account_id: uuid::Uuid,
+    employer: uuid::Uuid,
+    p: DemoProfile,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    use crate::entities::{employment_history, profile};
+    if profile::Entity::find_by_id(account_id)
+        .one(txn)
+        .await?
+        .is_none()
+    {
+        profile::ActiveModel {
+            account_id: Set(account_id),
+            former_name: Set(None),
+            ethnicity: Set(Some("汉族".into())),
+            birthplace: Set(Some("浙江宁波".into())),
+            political_status: Set(Some(p.political_status.into())),
+            party_join_date: Set(None),
+            work_start_date: Set(Some(p.work_start_date)),
+            health: Set(Some("健康".into())),
+            email: Set(None),
+            highest_education: Set(Some(p.highest_education.into())),
+            current_title: Set(p.current_title.map(str::to_owned)),
+            completed_at: Set(Some(now)),
+            updated_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+    }
+    let open = employment_history::Entity::find()
+        .filter(employment_history::Column::AccountId.eq(account_id))
+        .filter(employment_history::Column::UnboundAt.is_null())
+        .count(txn)
+        .await?;
+    if open == 0 {
+        employment_history::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            account_id: Set(account_id),
+            employer_id: Set(employer),
+            bound_at: Set(now - chrono::Duration::days(60)),
+            unbound_at: Set(None),
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The profiles of 张明 (`None`) and of [`DEMO_STAFF`] (`Some(n)`).
+fn demo_profile(n: Option<usize>) -> DemoProfile {
+    let (political_status, highest_education, current_title, start) = match n {
+        None => ("中共党员", "硕士研究生", Some("工程师"), ymd(2015, 7, 1)),
+        Some(0) => ("群众", "大学本科", Some("助理工程师"), ymd(2014, 7, 1)),
+        Some(1) => ("中共党员", "大学本科", Some("工程师"), ymd(2010, 7, 1)),
+        Some(2) => (
+            "共青团员",
+            "硕士研究生",
+            Some("助理工程师"),
+            ymd(2020, 7, 1),
+        ),
+        Some(_) => ("中共党员", "大学本科", Some("工程师"), ymd(2013, 7, 1)),
+    };
+    DemoProfile {
+        political_status,
+        highest_education,
+        current_title,
+        work_start_date: start,
+    }
+}
+
 /// Inserts `rec` for `owner` as the applicant's save and the employer's decision would: the
 /// same checks, list title and date as `archive::records`, a 提交 line in the review log and,
 /// when decided, the decision's line (as `archive::review`). Returns the row.
@@ -948,8 +1031,8 @@ async fn notify_decisions<C: sea_orm::ConnectionTrait>(
 
 /// What `make run` shows a newcomer on top of [`seed_demo`] (demo mode only; the tests'
 /// `seed_demo` stays small): a third plan (初定, accepted by the city HRSS or 宁波市水利局)
-/// and a second accepting department for the 认定 plan; 张明's approved archive, which meets
-/// every rule of the demo 评审 plan; four more staff of the demo employer with records
+/// and a second accepting department for the 认定 plan; 张明's completed profile and
+/// approved archive, which meets every rule of the demo 评审 plan; four more staff of the demo employer with records
 /// waiting in 业绩档案审核 (one returned). Runs once: skipped when 张明 has any archive record
 /// (or when the demo tree is not there).
 pub async fn seed_demo_content(db: &DatabaseConnection) -> Result<(), AppError> {
@@ -1046,7 +1129,8 @@ pub async fn seed_demo_content(db: &DatabaseConnection) -> Result<(), AppError> 
                 }
             }
 
-            // 张明's approved archive.
+            // 张明's profile and approved archive.
+            complete_demo_profile(txn, zhang.id, employer.id, demo_profile(None), now).await?;
             let reviewer = (employer_acc.id, reviewer_name.as_str());
             let mut rows = Vec::new();
             for rec in zhang_ming_archive(today) {
@@ -1084,6 +1168,8 @@ pub async fn seed_demo_content(db: &DatabaseConnection) -> Result<(), AppError> 
                     Some(&id),
                 )
                 .await?;
+                complete_demo_profile(txn, person.id, employer.id, demo_profile(Some(n)), now)
+                    .await?;
                 let mut rows = Vec::new();
                 for rec in staff_archive(n, today) {
                     rows.push(
@@ -1144,6 +1230,23 @@ mod tests {
             );
             assert_eq!(out.len(), 5);
             assert!(all_met(&out), "{today}: {out:#?}");
+        }
+    }
+
+    /// What `PUT /profile` would accept: every value from the reference lists.
+    #[test]
+    fn demo_profiles_use_reference_values() {
+        use crate::reference::data;
+        let names = |l: Vec<data::RefItem>| l.into_iter().map(|i| i.name).collect::<Vec<_>>();
+        let (political, education) = (
+            names(data::political_statuses()),
+            names(data::education_levels()),
+        );
+        assert!(names(data::ethnicities()).contains(&"汉族".to_owned()));
+        for n in std::iter::once(None).chain((0..DEMO_STAFF.len()).map(Some)) {
+            let p = demo_profile(n);
+            assert!(political.contains(&p.political_status.to_owned()), "{n:?}");
+            assert!(education.contains(&p.highest_education.to_owned()), "{n:?}");
         }
     }
 

@@ -112,8 +112,21 @@ dual!(
         assert_eq!(mine["counts"]["pending"], 2, "{}", mine["counts"]);
         assert_eq!(mine["counts"]["returned"], 1);
 
-        // ── 张明: everything approved, and eligible for the demo 评审 plan ─────────────────────
+        // ── 张明: profile completed, everything approved, eligible for the demo 评审 plan ───
         let me = app.individual().await;
+        let profile: Value = me.get("/api/v1/profile").await.json().await.unwrap();
+        assert_eq!(profile["completed"], true, "{profile}");
+        assert_eq!(
+            profile["employer"]["name"],
+            "宁波市水利规划设计研究院有限公司"
+        );
+        let history: Value = me
+            .get("/api/v1/profile/employment-history")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
         let mine: Value = me
             .get("/api/v1/archive/records?per_page=100")
             .await
