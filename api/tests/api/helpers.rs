@@ -10,13 +10,15 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::Value;
 
 // ---- The server's internals used by the tests (one line each) ----
+pub use zcps::archive::categories::ArchiveData;
 pub use zcps::archive::papers::ScholarAdapter;
 pub use zcps::auth::{JwtKeys, Role};
 use zcps::config::Config;
 pub use zcps::domain::{CreditCode, IdNumber};
 pub use zcps::notify::sms::{SmsAdapter, SmsMessage};
+pub use zcps::plans::eligibility::{EligibilityRules, all_met, evaluate, summary_from_archive};
 pub use zcps::router::openapi_document;
-pub use zcps::seed::{DEMO_ADMIN_PASSWORD, demo_credit_code, demo_id_number};
+pub use zcps::seed::{DEMO_ADMIN_PASSWORD, demo_credit_code, demo_id_number, seed_demo_content};
 use zcps::server::serve;
 use zcps::state::AppState;
 use zcps::{db, seed};

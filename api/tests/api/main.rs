@@ -16,6 +16,7 @@ mod archive_races;
 mod auth;
 mod boundary;
 mod credentials;
+mod demo;
 mod onboarding;
 mod onboarding_races;
 mod openapi;
