@@ -42,13 +42,13 @@ describe('the one page list', () => {
   });
 
   it('has the public pages before login', () => {
-    expect(PAGES.filter(isPublic).map((p) => p.path)).toEqual(['/login', '/register/individual', '/register/employer', '/forgot-password']);
+    expect(PAGES.filter(isPublic).map((p) => p.path)).toEqual(['/login', '/register/individual', '/register/employer', '/forgot-password', '/sign']);
   });
 
   it('routes every page of the list and nothing else', () => {
     const root = routes[0].children!;
     const publicPaths = root.filter((r) => r.path && r.path !== '/').map((r) => r.path);
-    expect(publicPaths).toEqual(PAGES.filter(isPublic).map((p) => p.path));
+    expect(publicPaths).toEqual(PAGES.filter(isPublic).map((p) => (p.subPath ? `${p.path}/${p.subPath}` : p.path)));
     const signedIn = root.find((r) => r.path === '/')!.children!.map((r) => r.path).filter((p) => p && p !== '*');
     expect(signedIn).toEqual(PAGES.filter((p) => !isPublic(p)).map((p) => (p.subPath ? `${p.path.slice(1)}/${p.subPath}` : p.path.slice(1))));
   });
@@ -68,9 +68,9 @@ describe('pages off the menu', () => {
     expect(pageOf('/archive/paper')?.key).toBe('archive');
     expect(pageOf('/archive-review/education')?.key).toBe('archive-review');
     expect(pageOf('/archive')?.key).toBe('archive');
-    // the declaration wizard of a plan lights up 职称申报
-    expect(pageOf('/declare/plan/0190a0b0-0000-7000-8000-000000000001')?.key).toBe('declare');
-    expect(PAGES.find((p) => p.key === 'declare-plan')?.hideInMenu).toBe(true);
+    // the declaration wizard lights up 职称申报
+    expect(pageOf('/declare/edit/0190a0b0-0000-7000-8000-000000000001')?.key).toBe('declare');
+    expect(PAGES.find((p) => p.key === 'declaration-wizard')?.hideInMenu).toBe(true);
     expect(pageOf('/nowhere')).toBeUndefined();
   });
 

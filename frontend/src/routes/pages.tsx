@@ -28,13 +28,14 @@ export type PageKey =
   | 'register-individual'
   | 'register-employer'
   | 'forgot-password'
+  | 'sign'
   | 'user-center'
   | 'profile'
   | 'messages'
   | 'authorisation'
   | 'archive'
   | 'declare'
-  | 'declare-plan'
+  | 'declaration-wizard'
   | 'my-declarations'
   | 'archive-review'
   | 'declaration-review'
@@ -112,6 +113,15 @@ export const PAGES: readonly PageDef[] = [
     access: 'public',
     element: lazyPage(() => import('../features/auth/pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
   },
+  {
+    // 手机签署保证书: opened from the QR code, no login and no app chrome.
+    key: 'sign',
+    path: '/sign',
+    label: '签署保证书',
+    access: 'public',
+    subPath: ':token',
+    element: lazyPage(() => import('../features/declarations/pages/SigningPage'), 'SigningPage'),
+  },
   // everyone signed in
   {
     key: 'user-center',
@@ -148,15 +158,15 @@ export const PAGES: readonly PageDef[] = [
     element: lazyPage(() => import('../features/plans/pages/DeclarePage'), 'DeclarePage'),
   },
   {
-    // 【马上申报】 lands here (features/declarations/api.ts startDeclaration): the wizard, not built yet.
-    key: 'declare-plan',
-    path: '/declare/plan',
+    // 【马上申报】 lands here (features/declarations/api.ts startDeclaration): the wizard of a draft.
+    key: 'declaration-wizard',
+    path: '/declare/edit',
     label: '职称申报',
     access: ['individual'],
     icon: <FileDoneOutlined />,
     hideInMenu: true,
-    subPath: ':planId',
-    element: placeholder,
+    subPath: ':id',
+    element: lazyPage(() => import('../features/declarations/pages/DeclarationWizardPage'), 'DeclarationWizardPage'),
   },
   {
     key: 'my-declarations',
@@ -164,7 +174,7 @@ export const PAGES: readonly PageDef[] = [
     label: '我的申报记录',
     access: ['individual'],
     icon: <UnorderedListOutlined />,
-    element: placeholder,
+    element: lazyPage(() => import('../features/declarations/pages/MyDeclarationsPage'), 'MyDeclarationsPage'),
   },
   // employer 用人单位
   {

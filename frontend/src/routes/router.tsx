@@ -48,7 +48,7 @@ export const routes: RouteObject[] = [
   {
     element: <Root />,
     children: [
-      ...PAGES.filter(isPublic).map((page) => ({ path: page.path, element: <PublicPage page={page} /> })),
+      ...PAGES.filter(isPublic).map((page) => ({ path: `/${routePath(page)}`, element: <PublicPage page={page} /> })),
       {
         path: '/',
         element: (
