@@ -83,7 +83,9 @@ pub struct DeclarationInfo {
 #[serde(deny_unknown_fields)]
 pub struct SaveInfo {
     pub info: DeclarationInfo,
-    /// 受理评审委员会 (评审) or 受理部门 (认定 / 初定): one of the plan's acceptors.
+    /// 受理评审委员会 (评审) or 受理部门 (认定 / 初定): one of the plan's acceptors; omitted or
+    /// null keeps the current choice.
+    #[serde(default)]
     pub acceptor_id: Option<Uuid>,
 }
 

@@ -96,7 +96,9 @@ pub async fn save(
                 access::allow(&d, DeclarationAction::Edit)?;
                 let mut am = d.clone().into_active_model();
                 am.info = Set(serde_json::to_value(&info).map_err(|_| AppError::internal())?);
-                am.acceptor_id = Set(acceptor);
+                if acceptor.is_some() {
+                    am.acceptor_id = Set(acceptor);
+                }
                 am.update(txn).await?;
                 touch(txn, &d, 4).await?;
                 crate::entities::declaration::Entity::find_by_id(id)

@@ -2894,7 +2894,8 @@ export interface components {
         SaveInfo: {
             /**
              * Format: uuid
-             * @description 受理评审委员会 (评审) or 受理部门 (认定 / 初定): one of the plan's acceptors.
+             * @description 受理评审委员会 (评审) or 受理部门 (认定 / 初定): one of the plan's acceptors; omitted or
+             *     null keeps the current choice.
              */
             acceptor_id?: string | null;
             info: components["schemas"]["DeclarationInfo"];
