@@ -13,7 +13,7 @@ describe('PlanDetail', () => {
     const attachments = screen.getByTestId('plan-attachments');
     expect(within(attachments).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['#', '必要', '材料名称', '类型']);
     expect(within(attachments).getByText('单位推荐意见表')).toBeInTheDocument();
-    expect(within(attachments).getByText('PDF / JPG / PNG')).toBeInTheDocument();
+    expect(within(attachments).getByText('PDF、JPG、PNG')).toBeInTheDocument();
     expect(within(screen.getByTestId('plan-rules')).getAllByRole('listitem')).toHaveLength(5);
     expect(screen.getByTestId('plan-fee-value')).toHaveTextContent('450.00 元');
     expect(screen.getByText('副高级（高级工程师）')).toBeInTheDocument();

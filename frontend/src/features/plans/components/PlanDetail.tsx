@@ -137,7 +137,7 @@ export function AttachmentTable({ items }: { items: readonly AttachmentRequireme
             a.required ? <Typography.Text type="danger">是</Typography.Text> : <Typography.Text type="secondary">否</Typography.Text>,
         },
         { title: '材料名称', dataIndex: 'name', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
-        { title: '类型', key: 'types', width: 96, render: (_, a) => a.types.map((t) => FILE_KIND_LABELS[t]).join(' / ') },
+        { title: '类型', key: 'types', width: 120, render: (_, a) => a.types.map((t) => FILE_KIND_LABELS[t]).join('、') },
       ]}
     />
   );

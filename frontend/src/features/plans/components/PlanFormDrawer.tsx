@@ -190,6 +190,7 @@ export function PlanFormDrawer({
       onClose={onClose}
       destroyOnHidden
       maskClosable={false}
+      keyboard={false}
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>
@@ -231,7 +232,7 @@ export function PlanFormDrawer({
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} addonAfter="年度" />
+              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={18}>
@@ -368,7 +369,7 @@ export function PlanFormDrawer({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="fee_yuan" label="评审费" rules={[{ required: true, message: '请填写评审费（不收费填0）' }]}>
-              <InputNumber min={0} max={1000000} precision={2} step={10} style={{ width: '100%' }} addonAfter="元" data-testid="plan-fee" />
+              <InputNumber min={0} max={1000000} precision={2} step={10} style={{ width: '100%' }} suffix="元" data-testid="plan-fee" />
             </Form.Item>
           </Col>
         </Row>

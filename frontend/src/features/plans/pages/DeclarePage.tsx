@@ -212,7 +212,7 @@ function PlanChooser({ onOpen }: { onOpen: (id: string) => void }) {
                 </span>
                 <span>
                   申报时间：{formatDateTime(p.opens_at)} 至 {formatDateTime(p.closes_at)}
-                  <Typography.Text type="warning" style={{ marginInlineStart: 6 }}>
+                  <Typography.Text type="warning" style={{ marginInlineStart: 6, whiteSpace: 'nowrap' }}>
                     {closesIn(p.closes_at)}
                   </Typography.Text>
                 </span>

@@ -73,7 +73,7 @@ export function PlanManagePage() {
   };
 
   const columns: ProColumns<Plan>[] = [
-    { title: '年度', dataIndex: 'year', width: 64 },
+    { title: '年度', dataIndex: 'year', width: 60 },
     {
       title: '计划名称',
       key: 'name',
@@ -83,14 +83,13 @@ export function PlanManagePage() {
         </a>
       ),
     },
-    { title: '计划类型', key: 'type', width: 76, render: (_, p) => PLAN_TYPE_LABELS[p.plan_type] },
     {
-      title: '职称系列 / 层级',
+      title: '计划类型 / 职称系列',
       key: 'series',
-      width: 150,
+      width: 176,
       render: (_, p) => (
         <span>
-          {p.series_name} · {p.level_label}
+          {PLAN_TYPE_LABELS[p.plan_type]} · {p.series_name} · {p.level_label}
           {p.titles.length ? (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               {p.titles.join('、')}
@@ -110,13 +109,12 @@ export function PlanManagePage() {
         </span>
       ),
     },
-    { title: '评审费', key: 'fee', width: 100, align: 'right', render: (_, p) => formatFee(p.fee_fen) },
-    { title: '发布单位', key: 'publisher', width: 150, render: (_, p) => <span style={{ fontSize: 12 }}>{p.publisher.name}</span> },
-    { title: '状态', key: 'status', width: 76, render: (_, p) => <PlanStatusTag status={p.status} /> },
+    { title: '评审费', key: 'fee', width: 96, align: 'right', render: (_, p) => formatFee(p.fee_fen) },
+    { title: '状态', key: 'status', width: 72, render: (_, p) => <PlanStatusTag status={p.status} /> },
     {
       title: '操作',
       key: 'op',
-      width: 168,
+      width: 196,
       render: (_, p) => (
         <Space size={4} wrap data-testid="plan-row-actions">
           <Button type="link" size="small" onClick={() => setViewing(p.id)}>
@@ -181,7 +179,8 @@ export function PlanManagePage() {
         columns={columns}
         search={false}
         cardBordered
-        headerTitle={
+        cardProps={{
+          title: (
           <Space size={[12, 8]} wrap>
             <Select<PlanType>
               allowClear
@@ -211,7 +210,8 @@ export function PlanManagePage() {
               data-testid="plan-search"
             />
           </Space>
-        }
+          ),
+        }}
         toolBarRender={() => [
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ plan: null })} data-testid="plan-new">
             新建计划
