@@ -35,7 +35,7 @@ export function PlanDetail({ plan, staffView = false }: { plan: Plan; staffView?
   return (
     <div className="plan-detail" data-testid="plan-detail">
       <Section title="基本信息" testId="plan-basic">
-        <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered labelStyle={{ width: 112 }}>
+        <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small" bordered labelStyle={{ width: 112 }}>
           <Descriptions.Item label="计划名称" span={2}>
             <span data-testid="plan-detail-name">{plan.name}</span>
           </Descriptions.Item>
@@ -137,7 +137,7 @@ export function AttachmentTable({ items }: { items: readonly AttachmentRequireme
             a.required ? <Typography.Text type="danger">是</Typography.Text> : <Typography.Text type="secondary">否</Typography.Text>,
         },
         { title: '材料名称', dataIndex: 'name', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
-        { title: '类型', key: 'types', width: 120, render: (_, a) => a.types.map((t) => FILE_KIND_LABELS[t]).join('、') },
+        { title: '类型', key: 'types', width: 140, render: (_, a) => a.types.map((t) => FILE_KIND_LABELS[t]).join('、') },
       ]}
     />
   );
