@@ -207,6 +207,15 @@ test('张明 declares for the demo 评审 plan: photo, guarantee signed on a pho
     await records.getByTestId('records-extract').click();
     await expect(page.getByText(`已提取 ${recordCount} 条业绩`)).toBeVisible();
     await expect(records.getByTestId('record-extracted')).toHaveCount(recordCount);
+    await expect(records.getByText('未提取')).toHaveCount(0);
+    // 忽略 takes one out again, 提取 puts it back.
+    await rows.first().locator('.ant-checkbox-input').check();
+    await records.getByTestId('records-ignore').click();
+    await expect(page.getByText('已忽略 1 条业绩')).toBeVisible();
+    await expect(rows.first()).toContainText('未提取');
+    await rows.first().locator('.ant-checkbox-input').check();
+    await records.getByTestId('records-extract').click();
+    await expect(records.getByTestId('record-extracted')).toHaveCount(recordCount);
   } else {
     await expect(records.getByTestId('records-empty')).toBeVisible();
   }
@@ -260,6 +269,12 @@ test('张明 declares for the demo 评审 plan: photo, guarantee signed on a pho
     await expect(row.getByTestId('declaration-row-stage')).toContainText('待单位审查');
     await expect(row).toContainText(COMMITTEE);
     await expect(row.getByTestId('declaration-edit')).toHaveCount(0);
+    await row.getByTestId('declaration-view').click();
+    await expect(page.getByTestId('declaration-timeline')).toContainText('提交申报');
+    await expect(page.getByTestId('drawer-stage')).toContainText('待单位审查');
+    await shot(page, 'declaration-submitted-drawer', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('declaration-drawer')).toBeHidden();
   }
 
   // ── 我的申报记录: the row, the drawer with the timeline and the preview ──────────────────
@@ -273,6 +288,18 @@ test('张明 declares for the demo 评审 plan: photo, guarantee signed on a pho
   await expect(drawer.getByTestId('declaration-timeline')).toContainText('签署');
   await expect(drawer.getByTestId('declaration-preview')).toContainText('申报材料附件信息');
   await shot(page, 'declaration-my-drawer', { fullPage: false });
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // 撤回 while nobody has reviewed it yet (then it can be edited again).
+  if ((await row.getByTestId('declaration-withdraw').count()) > 0) {
+    await row.getByTestId('declaration-withdraw').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /撤\s*回/ }).click();
+    await expect(page.getByText('申报已撤回')).toBeVisible();
+    await expect(row.getByTestId('declaration-withdraw')).toHaveCount(0);
+    await expect(row.getByTestId('declaration-edit')).toBeVisible();
+    await shot(page, 'declaration-withdrawn');
+  }
   await page.context().close();
 });
 

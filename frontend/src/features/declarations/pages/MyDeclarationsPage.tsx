@@ -80,7 +80,13 @@ export function MyDeclarationsPage() {
       ),
     },
     { title: '受理单位', key: 'acceptor', width: 180, render: (_, d) => <span style={{ fontSize: 12 }}>{d.acceptor?.name ?? '—'}</span> },
-    { title: '提交时间', key: 'submitted', width: 140, render: (_, d) => formatDateTime(d.submitted_at) },
+    {
+      title: '提交时间',
+      key: 'submitted',
+      width: 140,
+      // A withdrawn declaration is a draft again: its old submission time is not shown.
+      render: (_, d) => (d.stage.status === 'draft' ? '—' : formatDateTime(d.submitted_at)),
+    },
     {
       title: '操作',
       key: 'op',
@@ -209,7 +215,8 @@ function DeclarationDrawer({ id, onClose }: { id: string | null; onClose: () => 
             style={{ marginBottom: 16 }}
             message={
               <span data-testid="drawer-stage">
-                {d.stage.status_label}：{d.stage.description}
+                <StageTag d={d} />
+                {d.stage.description}
               </span>
             }
           />

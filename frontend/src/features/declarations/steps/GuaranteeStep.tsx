@@ -53,16 +53,15 @@ const qrSrc = (svg: string) => `data:image/svg+xml;utf8,${encodeURIComponent(svg
  * Step 3 签署保证书: scan the QR code with a phone and sign there; this page asks the server
  * every 2 s until the signature arrives, then shows the signed guarantee.
  */
-export function GuaranteeStep({ d: initial, go }: StepProps) {
+export function GuaranteeStep({ d, go }: StepProps) {
   const { message } = App.useApp();
   const [session, setSession] = useState<SigningSession | null>(null);
-  const signedNow = initial.guarantee.signed && !initial.guarantee.expired;
-  // Poll while a link is out and the signature has not arrived.
-  const live = useDeclaration(initial.id, session && !signedNow ? 2000 : false);
-  const d = live.data ?? initial;
+  // The wizard reads the same cached declaration, so `d` follows every poll below.
   const signed = d.guarantee.signed && !d.guarantee.expired;
   const now = useNow(!!session && !signed);
   const expired = !!session && new Date(session.expires_at).getTime() <= now;
+  // Ask every 2 s while a live link is out and the signature has not arrived.
+  useDeclaration(d.id, session && !signed && !expired ? 2000 : false);
 
   const gen = useMutation({
     mutationFn: () => startSigning(d.id),
@@ -73,14 +72,14 @@ export function GuaranteeStep({ d: initial, go }: StepProps) {
   // A fresh link as soon as the step opens on an unsigned guarantee.
   const asked = useRef(false);
   useEffect(() => {
-    if (!signedNow && !asked.current) {
+    if (!signed && !asked.current) {
       asked.current = true;
       gen.mutate();
     }
-  }, [signedNow, gen]);
+  }, [signed, gen]);
 
   // The phone signed: say so once.
-  const wasSigned = useRef(signedNow);
+  const wasSigned = useRef(signed);
   useEffect(() => {
     if (signed && !wasSigned.current) {
       message.success('签署成功');

@@ -70,7 +70,7 @@ function AcceptorField({
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Radio.Group value={picked} onChange={(e) => setPicked(e.target.value as string)} style={{ width: '100%' }} data-testid="acceptor-choices">
+        <Radio.Group value={picked} onChange={(e) => setPicked(e.target.value as string)} style={{ width: '100%', margin: '12px 0' }} data-testid="acceptor-choices">
           <Space direction="vertical" style={{ width: '100%' }}>
             {choices.map((c) => (
               <Radio key={c.id} value={c.id}>

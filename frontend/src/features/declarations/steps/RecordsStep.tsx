@@ -89,7 +89,7 @@ export function RecordsStep({ d, go }: StepProps) {
         bordered
         loading={records.isPending}
         dataSource={shown}
-        pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         locale={{
           emptyText: (
