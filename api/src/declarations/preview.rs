@@ -236,9 +236,10 @@ pub async fn build<C: ConnectionTrait>(
     )
     .await?;
     let info: DeclarationInfo = serde_json::from_value(d.info.clone()).unwrap_or_default();
-    let person: Profile = match &d.profile {
-        Some(p) => serde_json::from_value(p.clone()).map_err(|_| AppError::internal())?,
-        None => load_of(db, d.applicant_id).await?,
+    // copied at submission; a draft (also a withdrawn one) shows the person as they are now
+    let person: Profile = match (&d.profile, d.status != DeclarationStatus::Draft) {
+        (Some(p), true) => serde_json::from_value(p.clone()).map_err(|_| AppError::internal())?,
+        _ => load_of(db, d.applicant_id).await?,
     };
     let snapshots = records::extracted(db, d.id).await?;
     let attachments = views::attachment_items(db, d, &plan.attachments).await?;
