@@ -1306,7 +1306,7 @@ dual!(the_basic_information_is_copied_at_submission, |app| {
 });
 
 /// `sha256(method \0 path \0 body)`, as the server identifies a request.
-fn request_hash(path: &str, body: &str) -> String {
+pub fn request_hash(path: &str, body: &str) -> String {
     let mut h = Sha256::new();
     h.update("POST");
     h.update([0]);
@@ -1403,15 +1403,42 @@ dual!(submit_honours_idempotency_keys, |app| {
     )
     .await;
 
-    // keys belong to one account: another applicant's key-A is a fresh request
+    // a key whose request died long ago (the server stopped mid-request) is taken over once
     let other = member(&team, 1);
     let other_id = complete_draft(&app, other).await;
+    let other_path = format!("{}/submit", decl(&other_id));
+    exec(
+        &app,
+        "INSERT INTO idempotency_keys (account_id, key, request_hash, state, created_at) \
+         SELECT applicant_id, 'key-E', $1, 'running', $2 FROM declarations WHERE id = $3",
+        vec![
+            request_hash(&other_path, "").into(),
+            (Utc::now() - Duration::minutes(10)).into(),
+            uuid(&other_id),
+        ],
+    )
+    .await;
+    let res = submit(other, &other_id, Some("key-E"), "").await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().get("Idempotent-Replayed").is_none());
+    let res = submit(other, &other_id, Some("key-E"), "").await;
+    assert_eq!(res.headers()["Idempotent-Replayed"], "true");
+    assert_eq!(submitted_events(&app).await, 2);
+    json_of(
+        other
+            .post(&format!("{}/withdraw", decl(&other_id)), json!({}))
+            .await,
+        200,
+    )
+    .await;
+
+    // keys belong to one account: another applicant's key-A is a fresh request
     let res = submit(other, &other_id, Some("key-A"), "").await;
     assert_eq!(res.status(), 200);
     assert!(res.headers().get("Idempotent-Replayed").is_none());
     let d: Value = res.json().await.unwrap();
     assert_eq!(d["id"], other_id.as_str());
-    assert_eq!(submitted_events(&app).await, 2);
+    assert_eq!(submitted_events(&app).await, 3);
 
     // a stale version
     json_of(

@@ -245,3 +245,36 @@ dual!(the_same_records_extracted_at_once, |app| {
     assert_eq!(app.count("declaration_records").await, 3);
     assert_eq!(get_decl(me, &id).await["progress"]["records"], 3);
 });
+
+dual!(an_abandoned_key_is_taken_over_once, |app| {
+    let team = team::approved(&app, 1).await;
+    let me = &team.staff[0].actor;
+    let id = complete_draft(&app, me).await;
+    let path = format!("{}/submit", decl(&id));
+    let hash = request_hash(&path, "");
+    exec(
+        &app,
+        "INSERT INTO idempotency_keys (account_id, key, request_hash, state, created_at) \
+         SELECT applicant_id, 'lost', $1, 'running', $2 FROM declarations WHERE id = $3",
+        vec![
+            hash.into(),
+            (chrono::Utc::now() - chrono::Duration::minutes(10)).into(),
+            id.parse::<uuid::Uuid>().unwrap().into(),
+        ],
+    )
+    .await;
+    let answers = join_all((0..4).map(|_| {
+        let id = id.clone();
+        async move { answer(submit(me, &id, Some("lost"), "").await).await }
+    }))
+    .await;
+    let fresh = answers.iter().filter(|a| a.0 == 200 && !a.2).count();
+    assert_eq!(fresh, 1, "{answers:?}");
+    for (status, body, _) in &answers {
+        assert!(
+            *status == 200 || body["code"] == "idempotency_in_progress",
+            "{status} {body}"
+        );
+    }
+    assert_eq!(submitted_events(&app).await, 1);
+});
