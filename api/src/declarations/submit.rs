@@ -71,7 +71,7 @@ pub async fn submit(
                 let requirements: Vec<crate::plans::dto::AttachmentRequirement> =
                     serde_json::from_value(p.attachments.clone()).unwrap_or_default();
                 let attachments = views::attachment_items(txn, &d, &requirements).await?;
-                let unmet: Vec<FieldError> =
+                let mut unmet: Vec<FieldError> =
                     preview::checks(&d, &p, &info, &snapshots, &attachments)
                         .into_iter()
                         .filter(|c| !c.met)
@@ -80,6 +80,18 @@ pub async fn submit(
                             message: c.message,
                         })
                         .collect();
+                // the applicant may have moved to a unit the plan is not open to since starting
+                let open_to_employer = plan::Entity::find_by_id(d.plan_id)
+                    .filter(crate::plans::open::open_to(employer))
+                    .one(txn)
+                    .await?
+                    .is_some();
+                if !open_to_employer {
+                    unmet.push(FieldError {
+                        field: "plan".into(),
+                        message: "该申报计划不对您现在所在的工作单位开放，不能提交".into(),
+                    });
+                }
                 if !unmet.is_empty() {
                     let mut e = AppError::validation(unmet);
                     e.code = ErrorCode::DeclarationIncomplete;

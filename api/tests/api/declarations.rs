@@ -1456,3 +1456,81 @@ dual!(submit_honours_idempotency_keys, |app| {
     .await;
     assert_eq!(get_decl(other, &other_id).await["stage"]["status"], "draft");
 });
+
+dual!(moving_to_a_unit_the_plan_is_not_open_to, |app| {
+    use crate::fixtures::employer::{decide_application, pending_applications, registered};
+    let team = team::approved(&app, 1).await;
+    let me = member(&team, 0);
+    let id = complete_draft(&app, me).await;
+
+    // an employer under another competent department of the city
+    let admin = app.admin().await;
+    let city = app.unit_id("宁波市人力资源和社会保障局").await;
+    let traffic = json_of(
+        admin
+            .post(
+                "/api/v1/org-units",
+                json!({"name": "宁波市交通运输局", "kind": "competent", "parent_id": city}),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let elsewhere = registered(&app, 41, "宁波市交通规划设计研究院有限公司").await;
+    let res = elsewhere
+        .multipart(
+            "/api/v1/employer/authorisation",
+            &[("affiliation_id", traffic["id"].as_str().unwrap().to_owned())],
+            Some(("委托证明.pdf", PDF.to_vec())),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let hrss = app.staff("nb_hrss").await;
+    let pending = pending_applications(&hrss, "authorisation").await;
+    let application = pending["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["credit_code"] == elsewhere.credit_code.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        decide_application(&hrss, &application, "approve", None)
+            .await
+            .status(),
+        200
+    );
+
+    // the applicant moves there: the demo plan is not open to that unit
+    json_of(
+        me.put(
+            "/api/v1/profile",
+            json!({"employer_id": elsewhere.unit_id, "ethnicity": "汉族"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    let plan = get_decl(me, &id).await["plan"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    problem(start(me, &plan).await, 422, "validation_failed").await;
+    let p = problem(
+        submit(me, &id, None, "").await,
+        422,
+        "declaration_incomplete",
+    )
+    .await;
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["plan"], "{p}");
+    assert_eq!(pending_declarations(&elsewhere).await, 0);
+    assert_eq!(get_decl(me, &id).await["stage"]["status"], "draft");
+});
