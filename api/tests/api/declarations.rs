@@ -390,6 +390,12 @@ dual!(wizard_end_to_end, |app| {
     )
     .await;
     assert!(s["qr_svg"].as_str().unwrap().contains("<svg"));
+    let expires: DateTime<Utc> = s["expires_at"].as_str().unwrap().parse().unwrap();
+    let ttl = expires - Utc::now();
+    assert!(
+        ttl > Duration::minutes(9) && ttl <= Duration::minutes(10),
+        "{ttl}"
+    );
     let token = s["token"].as_str().unwrap().to_owned();
     assert!(
         s["url"]

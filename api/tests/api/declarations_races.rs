@@ -278,3 +278,68 @@ dual!(an_abandoned_key_is_taken_over_once, |app| {
     }
     assert_eq!(submitted_events(&app).await, 1);
 });
+
+dual!(submit_and_remove_the_required_attachment_at_once, |app| {
+    let team = team::approved(&app, 1).await;
+    let me = &team.staff[0].actor;
+    let id = complete_draft(&app, me).await;
+    let file = get_decl(me, &id).await["attachments"][0]["files"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let remove = format!("{}/{file}", attachment_path(&id, 0));
+    let (s, r) = tokio::join!(
+        async { answer(submit(me, &id, None, "").await).await },
+        async { answer(me.delete(&remove).await).await }
+    );
+    match (s.0, r.0) {
+        // submitted with the file; the removal is refused
+        (200, 409) => {
+            assert_eq!(r.1["code"], "declaration_locked");
+            assert_eq!(app.count("declaration_attachments").await, 1);
+        }
+        // removed first; the submission sees it missing
+        (422, 200) => {
+            assert_eq!(s.1["code"], "declaration_incomplete");
+            assert_eq!(s.1["errors"][0]["field"], "attachments.0", "{}", s.1);
+            assert_eq!(app.count("declaration_attachments").await, 0);
+            assert_eq!(submitted_events(&app).await, 0);
+        }
+        other => panic!("unexpected {other:?}: {s:?} {r:?}"),
+    }
+});
+
+dual!(a_new_qr_code_while_the_phone_signs, |app| {
+    let team = team::approved(&app, 1).await;
+    let me = &team.staff[0].actor;
+    let plan = demo_plan(me).await;
+    let d = start(me, &plan).await.json::<Value>().await.unwrap();
+    let id = d["id"].as_str().unwrap().to_owned();
+    let old = signing_token(me, &id).await;
+    let path = signing_path(&old);
+    let phone = app.anon();
+    let renew = format!("{}/guarantee/signing", decl(&id));
+    let (signed, renewed) = tokio::join!(
+        async { answer(phone.upload(&path, "签名.png", signature()).await).await },
+        async { answer(me.post(&renew, json!({})).await).await }
+    );
+    assert_eq!(renewed.0, 200, "{renewed:?}");
+    let d = get_decl(me, &id).await;
+    match signed.0 {
+        204 => assert_eq!(d["guarantee"]["signed"], true),
+        404 => {
+            assert_eq!(signed.1["code"], "signing_link_invalid");
+            assert_eq!(d["guarantee"]["signed"], false);
+            assert_eq!(app.count("files WHERE purpose = 'signature'").await, 0);
+        }
+        other => panic!("unexpected {other}: {signed:?}"),
+    }
+    // the old link is dead either way; the new one works
+    let res = phone.upload(&path, "签名.png", signature()).await;
+    assert_eq!(res.status(), 404);
+    let new = renewed.1["token"].as_str().unwrap();
+    let res = phone
+        .upload(&signing_path(new), "签名.png", signature())
+        .await;
+    assert_eq!(res.status(), 204);
+});
