@@ -5,7 +5,7 @@
 //! (the primary key decides between racing requests); answers below 500 are stored, a 5xx
 //! releases the key so that a retry runs again.
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode};
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     sea_query::{Expr, OnConflict},
@@ -20,6 +20,8 @@ use crate::{
 
 pub const HEADER: &str = "Idempotency-Key";
 pub const MAX_KEY: usize = 100;
+/// A key still `running` this long after it was claimed belongs to a request that died.
+pub const ABANDONED_AFTER_SECS: i64 = 300;
 
 /// The request's key, if it sent one (422 when malformed).
 pub fn key_of(req: &HttpRequest) -> AppResult<Option<String>> {
@@ -90,12 +92,34 @@ async fn claim(db: &DatabaseConnection, account: Uuid, key: &str, hash: &str) ->
             "该 Idempotency-Key 已用于另一个请求，请为新的请求使用新的 Idempotency-Key",
         ));
     }
-    match (row.state.as_str(), row.response_status, row.response_body) {
-        ("done", Some(status), Some(body)) => Ok(Claim::Replay(status as u16, body)),
-        _ => Err(AppError::conflict(
+    let in_progress = || {
+        AppError::conflict(
             ErrorCode::IdempotencyInProgress,
             "同一请求仍在处理中，请稍后查看结果",
-        )),
+        )
+    };
+    match (row.state.as_str(), row.response_status, row.response_body) {
+        ("done", Some(status), Some(body)) => Ok(Claim::Replay(status as u16, body)),
+        // the request that claimed the key never finished (the server stopped mid-request):
+        // one retry takes the key over instead of being told "still running" forever
+        ("running", ..)
+            if row.created_at < Utc::now() - Duration::seconds(ABANDONED_AFTER_SECS) =>
+        {
+            let taken = idempotency_key::Entity::update_many()
+                .col_expr(idempotency_key::Column::CreatedAt, Expr::value(Utc::now()))
+                .filter(idempotency_key::Column::AccountId.eq(account))
+                .filter(idempotency_key::Column::Key.eq(key))
+                .filter(idempotency_key::Column::State.eq("running"))
+                .filter(idempotency_key::Column::CreatedAt.eq(row.created_at))
+                .exec(db)
+                .await?;
+            if taken.rows_affected == 1 {
+                Ok(Claim::Fresh)
+            } else {
+                Err(in_progress())
+            }
+        }
+        _ => Err(in_progress()),
     }
 }
 

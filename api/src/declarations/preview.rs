@@ -74,6 +74,7 @@ pub fn eligibility_of(
 pub fn checks(
     d: &declaration::Model,
     plan: &plan::Model,
+    open_to_employer: bool,
     info: &DeclarationInfo,
     snapshots: &[RecordSnapshot],
     attachments: &[AttachmentItem],
@@ -98,6 +99,14 @@ pub fn checks(
             .map(|e| e.detail)
             .unwrap_or_else(|| "申报计划在申报时间内".into()),
     );
+    if !open_to_employer {
+        push(
+            CheckKind::Window,
+            "plan",
+            false,
+            "该申报计划不对您现在所在的工作单位开放，不能提交".into(),
+        );
+    }
     push(
         CheckKind::Photo,
         "photo",
@@ -236,9 +245,10 @@ pub async fn build<C: ConnectionTrait>(
     )
     .await?;
     let info: DeclarationInfo = serde_json::from_value(d.info.clone()).unwrap_or_default();
-    let person: Profile = match &d.profile {
-        Some(p) => serde_json::from_value(p.clone()).map_err(|_| AppError::internal())?,
-        None => load_of(db, d.applicant_id).await?,
+    // copied at submission; a draft (also a withdrawn one) shows the person as they are now
+    let person: Profile = match (&d.profile, d.status != DeclarationStatus::Draft) {
+        (Some(p), true) => serde_json::from_value(p.clone()).map_err(|_| AppError::internal())?,
+        _ => load_of(db, d.applicant_id).await?,
     };
     let snapshots = records::extracted(db, d.id).await?;
     let attachments = views::attachment_items(db, d, &plan.attachments).await?;
@@ -250,7 +260,15 @@ pub async fn build<C: ConnectionTrait>(
     let checks = if submitted {
         vec![]
     } else {
-        checks(d, &plan_row, &info, &snapshots, &attachments)
+        let now_at = crate::entities::account::Entity::find_by_id(d.applicant_id)
+            .one(db)
+            .await?
+            .and_then(|a| a.org_unit_id);
+        let open = match now_at {
+            Some(e) if e != d.employer_id => super::submit::open_to(db, e, d.plan_id).await?,
+            _ => true,
+        };
+        checks(d, &plan_row, open, &info, &snapshots, &attachments)
     };
     let summary = PlanSummary::from(plan);
     let sections = section_layout()

@@ -32,6 +32,19 @@ fn stale() -> AppError {
     )
 }
 
+/// Whether `plan` lists `employer` (or a unit above it) among its affiliations.
+pub async fn open_to<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    employer: Uuid,
+    plan: Uuid,
+) -> AppResult<bool> {
+    Ok(plan::Entity::find_by_id(plan)
+        .filter(crate::plans::open::open_to(employer))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// `POST /declarations/{id}/submit`.
 pub async fn submit(
     db: &DatabaseConnection,
@@ -71,8 +84,12 @@ pub async fn submit(
                 let requirements: Vec<crate::plans::dto::AttachmentRequirement> =
                     serde_json::from_value(p.attachments.clone()).unwrap_or_default();
                 let attachments = views::attachment_items(txn, &d, &requirements).await?;
-                let mut unmet: Vec<FieldError> =
-                    preview::checks(&d, &p, &info, &snapshots, &attachments)
+                // the applicant may have moved to a unit the plan is not open to since starting
+                // (a published plan's affiliations do not change, so the same unit still may)
+                let open =
+                    employer == d.employer_id || open_to(txn, employer, d.plan_id).await?;
+                let unmet: Vec<FieldError> =
+                    preview::checks(&d, &p, open, &info, &snapshots, &attachments)
                         .into_iter()
                         .filter(|c| !c.met)
                         .map(|c| FieldError {
@@ -80,15 +97,6 @@ pub async fn submit(
                             message: c.message,
                         })
                         .collect();
-                // the applicant may have changed employer since the draft was started
-                if employer != d.employer_id
-                    && super::create::visible_plan(txn, employer, p.id).await.is_err()
-                {
-                    unmet.push(FieldError {
-                        field: "plan".into(),
-                        message: "您现在的工作单位不在该申报计划的单位隶属关系内，不能提交".into(),
-                    });
-                }
                 if !unmet.is_empty() {
                     let mut e = AppError::validation(unmet);
                     e.code = ErrorCode::DeclarationIncomplete;
@@ -120,6 +128,11 @@ pub async fn submit(
                         ),
                     )
                     .col_expr(declaration::Column::LastStep, Expr::value(7))
+                    // an unused signing link stops working once the declaration is submitted
+                    .col_expr(
+                        declaration::Column::SigningTokenHash,
+                        Expr::value(Option::<String>::None),
+                    )
                     .col_expr(
                         declaration::Column::Version,
                         Expr::col(declaration::Column::Version).add(1),

@@ -44,6 +44,10 @@ pub async fn withdraw(
                         Expr::value(Option::<Uuid>::None),
                     )
                     .col_expr(
+                        declaration::Column::SubmittedAt,
+                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                    )
+                    .col_expr(
                         declaration::Column::HeldSince,
                         Expr::value(Option::<chrono::DateTime<Utc>>::None),
                     )

@@ -16,6 +16,8 @@ mod archive_races;
 mod auth;
 mod boundary;
 mod credentials;
+mod declarations;
+mod declarations_races;
 mod demo;
 mod onboarding;
 mod onboarding_races;
