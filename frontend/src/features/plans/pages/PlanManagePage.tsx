@@ -86,7 +86,7 @@ export function PlanManagePage() {
     {
       title: '计划类型 / 职称系列',
       key: 'series',
-      width: 176,
+      width: 190,
       render: (_, p) => (
         <span>
           {PLAN_TYPE_LABELS[p.plan_type]} · {p.series_name} · {p.level_label}
@@ -114,9 +114,9 @@ export function PlanManagePage() {
     {
       title: '操作',
       key: 'op',
-      width: 196,
+      width: 180,
       render: (_, p) => (
-        <Space size={4} wrap data-testid="plan-row-actions">
+        <Space size={0} wrap className="plan-row-actions" data-testid="plan-row-actions">
           <Button type="link" size="small" onClick={() => setViewing(p.id)}>
             查看
           </Button>
