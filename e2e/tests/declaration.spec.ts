@@ -350,6 +350,34 @@ test('外省调入认定 on the demo 认定 plan: 认定类型, 变更受理部�
   await page.context().close();
 });
 
+test('the wizard and 我的申报记录 fit a 390 px phone', async ({ browser, request }) => {
+  // The draft of the first journey (withdrawn, or never submitted) is still there.
+  const auth = await demoAuth(request);
+  type Row = { id: string; plan: { name: string } };
+  const list = (await (await request.get('/api/v1/declarations?per_page=100', { headers: auth })).json()) as { items: Row[] };
+  const draft = list.items.find((d) => d.plan.name === DEMO_PLAN);
+  test.skip(!draft, 'no declaration of the demo plan');
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await login(page, '个人登录', DEMO_INDIVIDUAL.username, DEMO_INDIVIDUAL.password);
+  await expect(page).toHaveURL(/\/user-center$/);
+  const noHorizontalScroll = async () => {
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  };
+  for (const step of [1, 2, 3, 4, 5, 6, 7]) {
+    await page.goto(`/declare/edit/${draft!.id}?step=${step}`);
+    await expectStep(page, step);
+    await expect(page.locator('.decl-step-body .ant-spin-spinning')).toHaveCount(0);
+    await noHorizontalScroll();
+    if ([3, 4, 7].includes(step)) await shot(page, `mobile-declaration-step-${step}`);
+  }
+  await page.goto('/my-declarations');
+  await expect(page.locator('.ant-table-row', { hasText: DEMO_PLAN })).toBeVisible();
+  await noHorizontalScroll();
+  await shot(page, 'mobile-my-declarations');
+  await page.context().close();
+});
+
 test('a wrong signing link says what to do', async ({ browser }) => {
   const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto('/sign/not-a-real-token');

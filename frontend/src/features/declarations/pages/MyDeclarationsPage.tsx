@@ -59,6 +59,7 @@ export function MyDeclarationsPage() {
     {
       title: '计划名称',
       key: 'plan',
+      width: 210,
       render: (_, d) => (
         <a onClick={() => setViewing(d.id)} style={{ wordBreak: 'break-all' }} data-testid="declaration-row-name">
           {d.plan.name}
@@ -169,7 +170,7 @@ export function MyDeclarationsPage() {
         pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
         options={{ density: false, setting: false, reload: true }}
         locale={{ emptyText: '暂无申报记录，请在“职称申报”中选择计划并点击【马上申报】' }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1150 }}
         request={async (params) => {
           try {
             const page = await fetchDeclarations({ status: params.status, page: params.current ?? 1, perPage: params.pageSize ?? 10 });
