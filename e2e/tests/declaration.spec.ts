@@ -228,6 +228,8 @@ test('张明 declares for the demo 评审 plan: photo, guarantee signed on a pho
   await expect(required).toContainText('未上传');
   await required.locator('input[type=file]').setInputFiles({ name: '单位推荐意见表.pdf', mimeType: 'application/pdf', buffer: tinyPdf('recommendation') });
   await expect(required.getByTestId('attachment-file')).toContainText('单位推荐意见表.pdf');
+  await required.getByRole('button', { name: /预\s*览/ }).click();
+  await expect(page.getByTestId('declaration-attachment-preview-pdf')).toBeVisible();
   await shot(page, 'declaration-6-attachments');
   await page.getByTestId('step-next').click();
 

@@ -1,10 +1,19 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Typography, Upload } from 'antd';
-import { CheckOutlined, DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, DownloadOutlined, EyeInvisibleOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { FilePreview } from '../../../components/FilePreview';
+import { isPreviewable } from '../../../lib/download';
+import type { Attachment } from '../../../api/types';
 import { errorMessage } from '../../../api/problem';
 import { formatSize, precheckFile } from '../../../lib/upload';
 import { acceptOf, ruleFor, typesLabel } from '../uploadRules';
-import { deleteDeclarationAttachment, downloadDeclarationAttachment, uploadDeclarationAttachment, type AttachmentItem } from '../api';
+import {
+  deleteDeclarationAttachment,
+  downloadDeclarationAttachment,
+  fetchDeclarationAttachmentBlob,
+  uploadDeclarationAttachment,
+  type AttachmentItem,
+} from '../api';
 import { useRefreshDeclaration } from '../hooks';
 import { StepActions, type StepProps } from './shared';
 
@@ -13,6 +22,7 @@ export function AttachmentsStep({ d, go }: StepProps) {
   const { message } = App.useApp();
   const refresh = useRefreshDeclaration();
   const [busy, setBusy] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState<{ item: number; file: Attachment } | null>(null);
 
   const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
     setBusy(key);
@@ -61,6 +71,16 @@ export function AttachmentsStep({ d, go }: StepProps) {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatSize(f.size)}
                       </Typography.Text>
+                      {isPreviewable(f.content_type) ? (
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={previewing?.file.id === f.id ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+                          onClick={() => setPreviewing((p) => (p?.file.id === f.id ? null : { item: r.item, file: f }))}
+                        >
+                          {previewing?.file.id === f.id ? '收起' : '预览'}
+                        </Button>
+                      ) : null}
                       <Button
                         type="link"
                         size="small"
@@ -73,7 +93,10 @@ export function AttachmentsStep({ d, go }: StepProps) {
                         title="确定删除该附件？"
                         okText="删除"
                         cancelText="取消"
-                        onConfirm={() => run(`rm-${f.id}`, () => deleteDeclarationAttachment(d.id, r.item, f.id), '附件已删除')}
+                        onConfirm={() => {
+                          if (previewing?.file.id === f.id) setPreviewing(null);
+                          return run(`rm-${f.id}`, () => deleteDeclarationAttachment(d.id, r.item, f.id), '附件已删除');
+                        }}
                       >
                         <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={busy === `rm-${f.id}`}>
                           删除
@@ -114,6 +137,19 @@ export function AttachmentsStep({ d, go }: StepProps) {
           },
         ]}
       />
+      {previewing ? (
+        <div style={{ marginTop: 12 }}>
+          <FilePreview
+            key={previewing.file.id}
+            queryKey={['declaration-attachment', d.id, previewing.file.id]}
+            load={async () => (await fetchDeclarationAttachmentBlob(d.id, previewing.item, previewing.file.id)).blob}
+            name={previewing.file.name}
+            contentType={previewing.file.content_type}
+            height={420}
+            testId="declaration-attachment-preview"
+          />
+        </div>
+      ) : null}
       <StepActions step={6} go={go} />
     </div>
   );
