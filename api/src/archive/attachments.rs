@@ -97,13 +97,7 @@ pub async fn add(
                 }
                 .insert(txn)
                 .await?;
-                Ok(Attachment {
-                    id: link.id,
-                    name: f.original_name,
-                    content_type: f.content_type,
-                    size: f.size,
-                    created_at: link.created_at,
-                })
+                Ok(Attachment::of(link.id, &f, link.created_at))
             })
         })
         .await;

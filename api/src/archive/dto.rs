@@ -31,6 +31,19 @@ pub struct Attachment {
     pub created_at: DateTime<Utc>,
 }
 
+impl Attachment {
+    /// `f` shown as attachment `id` (the link's id, or the file's own), added at `created_at`.
+    pub fn of(id: Uuid, f: &crate::entities::file::Model, created_at: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            name: f.original_name.clone(),
+            content_type: f.content_type.clone(),
+            size: f.size,
+            created_at,
+        }
+    }
+}
+
 /// The applicant whose record it is, as a reviewer sees them.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct RecordOwner {

@@ -18,7 +18,7 @@ use crate::{
     accounts,
     auth::{AuthUser, Role},
     domain::mask_id_number,
-    entities::{account, archive_attachment, archive_record, archive_review_log, file},
+    entities::{account, archive_attachment, archive_record, archive_review_log},
     error::{AppError, AppResult},
     orgs::{self, dto::OrgUnitRef},
     pagination::PageParams,
@@ -58,25 +58,13 @@ pub(crate) async fn build<C: ConnectionTrait>(
             .order_by_asc(archive_attachment::Column::CreatedAt)
             .all(db)
             .await?;
-        let files: HashMap<Uuid, file::Model> = file::Entity::find()
-            .filter(file::Column::Id.is_in(links.iter().map(|l| l.file_id).collect::<Vec<_>>()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|f| (f.id, f))
-            .collect();
+        let files = crate::documents::files::by_id(db, links.iter().map(|l| l.file_id)).await?;
         for l in links {
             if let Some(f) = files.get(&l.file_id) {
                 attachments
                     .entry(l.record_id)
                     .or_default()
-                    .push(Attachment {
-                        id: l.id,
-                        name: f.original_name.clone(),
-                        content_type: f.content_type.clone(),
-                        size: f.size,
-                        created_at: l.created_at,
-                    });
+                    .push(Attachment::of(l.id, f, l.created_at));
             }
         }
     }

@@ -55,13 +55,7 @@ pub async fn snapshots<C: ConnectionTrait>(
         .order_by_asc(archive_attachment::Column::CreatedAt)
         .all(db)
         .await?;
-    let files: HashMap<Uuid, file::Model> = file::Entity::find()
-        .filter(file::Column::Id.is_in(links.iter().map(|l| l.file_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
+    let files = crate::documents::files::by_id(db, links.iter().map(|l| l.file_id)).await?;
     let now = Utc::now();
     rows.iter()
         .map(|r| {
@@ -77,13 +71,7 @@ pub async fn snapshots<C: ConnectionTrait>(
                     .iter()
                     .filter(|l| l.record_id == r.id)
                     .filter_map(|l| files.get(&l.file_id))
-                    .map(|f| Attachment {
-                        id: f.id,
-                        name: f.original_name.clone(),
-                        content_type: f.content_type.clone(),
-                        size: f.size,
-                        created_at: f.created_at,
-                    })
+                    .map(|f| Attachment::of(f.id, f, f.created_at))
                     .collect(),
                 approved_at: r.reviewed_at,
                 extracted_at: now,

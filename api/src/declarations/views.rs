@@ -17,9 +17,7 @@ use super::{
 };
 use crate::{
     auth::{AuthUser, Role},
-    entities::{
-        account, declaration, declaration_attachment, declaration_event, file, org_unit, plan,
-    },
+    entities::{account, declaration, declaration_attachment, declaration_event, org_unit, plan},
     error::{AppError, AppResult},
     orgs::dto::OrgUnitRef,
     pagination::{PageParams, offset},
@@ -161,13 +159,7 @@ pub async fn attachment_items<C: ConnectionTrait>(
         .order_by_asc(declaration_attachment::Column::CreatedAt)
         .all(db)
         .await?;
-    let files: HashMap<Uuid, file::Model> = file::Entity::find()
-        .filter(file::Column::Id.is_in(links.iter().map(|l| l.file_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
+    let files = crate::documents::files::by_id(db, links.iter().map(|l| l.file_id)).await?;
     Ok(requirements
         .iter()
         .enumerate()
@@ -180,13 +172,7 @@ pub async fn attachment_items<C: ConnectionTrait>(
                 .filter_map(|l| {
                     files
                         .get(&l.file_id)
-                        .map(|f| crate::archive::dto::Attachment {
-                            id: l.id,
-                            name: f.original_name.clone(),
-                            content_type: f.content_type.clone(),
-                            size: f.size,
-                            created_at: l.created_at,
-                        })
+                        .map(|f| crate::archive::dto::Attachment::of(l.id, f, l.created_at))
                 })
                 .collect(),
         })

@@ -178,6 +178,25 @@ pub async fn store(
     })
 }
 
+/// The `files` rows of `ids`, by id (one query).
+pub async fn by_id<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<HashMap<Uuid, file::Model>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let ids: Vec<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(file::Entity::find()
+        .filter(file::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect())
+}
+
 /// The stored bytes of `f` in `storage` as a download response.
 pub async fn download_from(
     storage: &Storage,
