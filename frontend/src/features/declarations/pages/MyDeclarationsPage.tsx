@@ -247,7 +247,7 @@ function DeclarationDrawer({ id, onClose }: { id: string | null; onClose: () => 
           <DeclarationPreview
             view={preview.data}
             showEligibility
-            photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.version} width={120} /> : undefined}
+            photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.updated_at} width={120} /> : undefined}
             onOpenFile={(row, f) =>
               downloadDeclarationAttachment(d.id, row.no - 1, f).catch((err: unknown) => message.error(errorMessage(err)))
             }

@@ -10,7 +10,7 @@ import { useSetDeclaration } from '../hooks';
 import { StepActions, type StepProps } from './shared';
 
 /** The declaration's 证件照 (fetched with the session's token). */
-export function DeclarationPhoto({ id, version, width = 165 }: { id: string; version: number; width?: number }) {
+export function DeclarationPhoto({ id, version, width = 165 }: { id: string; version: number | string; width?: number }) {
   return (
     <BlobImage
       queryKey={['declaration-photo', id, version]}
@@ -33,7 +33,7 @@ export function PhotoStep({ d, go }: StepProps) {
       <Space align="start" size={32} wrap>
         <div className="decl-photo-box">
           {d.progress.photo ? (
-            <DeclarationPhoto id={d.id} version={d.version} />
+            <DeclarationPhoto id={d.id} version={d.updated_at} />
           ) : (
             <Typography.Text type="secondary">尚未上传证件照</Typography.Text>
           )}

@@ -112,7 +112,7 @@ export function PreviewStep({ d, go }: StepProps) {
       <Card size="small" title="申报信息预览">
         <DeclarationPreview
           view={view}
-          photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.version} width={120} /> : undefined}
+          photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.updated_at} width={120} /> : undefined}
           onOpenFile={(row, f) =>
             downloadDeclarationAttachment(d.id, row.no - 1, f).catch((err: unknown) => message.error(errorMessage(err)))
           }
