@@ -8,7 +8,7 @@ CARGO ?= cargo
 ZCPS_BIND ?= 127.0.0.1:8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test bench clean
+.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test bench bench-submit clean
 
 ## run: build SPA and API, migrate and seed the demo SQLite database under data/, serve on :8080
 run: build
@@ -67,3 +67,9 @@ bench:
 	pg_url=$$(bash scripts/ensure-postgres.sh); \
 	trap 'bash scripts/stop-postgres.sh' EXIT; \
 	ZCPS_BENCH_PG_URL="$$pg_url" $(CARGO) run --release -p zcps-bench --bin review-list
+
+## bench-submit: 提交 with 30-record snapshots, 200 in flight, on PostgreSQL (throughput, p50/p95/p99), then pgbench on the same SQL
+bench-submit:
+	pg_url=$$(bash scripts/ensure-postgres.sh); \
+	trap 'bash scripts/stop-postgres.sh' EXIT; \
+	ZCPS_BENCH_PG_URL="$$pg_url" $(CARGO) run --release -p zcps-bench --bin declaration-submit

@@ -20,6 +20,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, sea_orm::DbErr> {
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        // ping a pooled connection only when it sat idle long enough to have been dropped;
+        // a ping on every checkout is one more round trip for each query outside a transaction
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .max_connections(if url.starts_with("sqlite:") { 8 } else { 20 });
     let db = Database::connect(opts).await?;
     if db.get_database_backend() == DbBackend::Sqlite {

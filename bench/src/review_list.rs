@@ -5,70 +5,27 @@
 //! ZCPS_BENCH_PG_URL: an admin URL to create the throwaway database on
 //! (default postgres://postgres@127.0.0.1:5432/postgres). ZCPS_BENCH_STAFF / ZCPS_BENCH_RECORDS
 //! change the data size, ZCPS_BENCH_REQUESTS the requests per scenario.
-use std::{net::TcpListener, time::Instant};
+use std::time::Instant;
 
-use sea_orm::{ConnectionTrait, Database};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
-use zcps::{config, db, seed, server, state};
+use zcps::{seed, state};
 
-fn env_num(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[idx]
-}
+mod common;
+use common::{env_num, percentile};
 
 #[tokio::main]
 async fn main() {
-    let admin_url = std::env::var("ZCPS_BENCH_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let staff = env_num("ZCPS_BENCH_STAFF", 5_000);
     let records = env_num("ZCPS_BENCH_RECORDS", 100_000);
     let requests = env_num("ZCPS_BENCH_REQUESTS", 300) as usize;
-    let name = format!("zcps_bench_{}", uuid::Uuid::new_v4().simple());
-    let admin = Database::connect(&admin_url)
-        .await
-        .expect("PostgreSQL for the benchmark");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+    common::with_database(|url| async move { run(&url, staff, records, requests).await })
         .await
         .unwrap();
-    let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
-    let result = run(&url, staff, records, requests).await;
-    if std::env::var("ZCPS_BENCH_KEEP").is_ok() {
-        println!("kept database {name}");
-    } else {
-        admin
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-            .await
-            .ok();
-    }
-    result.unwrap();
 }
 
 async fn run(url: &str, staff: u64, records: u64, requests: usize) -> Result<(), String> {
-    let conn = db::connect(url).await.map_err(|e| e.to_string())?;
-    db::migrate(&conn).await.map_err(|e| e.to_string())?;
-    let mut cfg = config::Config::from_lookup(&|k| match k {
-        "ZCPS_DEMO" => Some("1".into()),
-        "ZCPS_JWT_SECRET" => Some("bench-secret-bench-secret-bench-secret-00".into()),
-        "ZCPS_DATA_DIR" => Some(
-            std::env::temp_dir()
-                .join("zcps-bench")
-                .display()
-                .to_string(),
-        ),
-        _ => None,
-    })
-    .map_err(|e| e.to_string())?;
-    cfg.database_url = url.to_owned();
-    seed::ensure_admin(&conn, &cfg).await?;
-    seed::seed_demo(&conn).await.map_err(|e| e.detail)?;
+    let (conn, cfg) = common::prepare(url).await?;
 
     let t = Instant::now();
     let code = seed::demo_credit_code();
@@ -92,23 +49,13 @@ async fn run(url: &str, staff: u64, records: u64, requests: usize) -> Result<(),
     conn.execute_unprepared(&gen_sql)
         .await
         .map_err(|e| e.to_string())?;
-    // What autovacuum would have done on a live database: statistics and the visibility map.
-    for table in ["accounts", "archive_records"] {
-        conn.execute_unprepared(&format!("VACUUM ANALYZE {table}"))
-            .await
-            .map_err(|e| e.to_string())?;
-    }
+    common::vacuum(&conn, &["accounts", "archive_records"]).await?;
     println!(
         "generated {staff} staff and {records} records in {:.1}s",
         t.elapsed().as_secs_f64()
     );
 
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let port = listener.local_addr().unwrap().port();
-    let server =
-        server::serve(state::AppState::new(conn, cfg)?, listener).map_err(|e| e.to_string())?;
-    tokio::spawn(server);
-    let base = format!("http://127.0.0.1:{port}");
+    let base = common::serve(state::AppState::new(conn, cfg)?)?;
     let client = reqwest::Client::new();
     let login: Value = client
         .post(format!("{base}/api/v1/auth/login"))

@@ -19,9 +19,9 @@ use super::{
 };
 use crate::{
     accounts::profile::load_of,
-    auth::AuthUser,
+    auth::{AuthUser, Role},
     db::WriteTxn,
-    entities::{account, declaration, declaration_event, plan},
+    entities::{declaration, declaration_event, plan},
     error::{AppError, AppResult, ErrorCode, FieldError},
 };
 
@@ -52,9 +52,10 @@ pub async fn submit(
     id: Uuid,
     req: SubmitDeclaration,
 ) -> AppResult<Declaration> {
-    access::own(db, user, id).await?;
+    // lock_own below answers 404 for a declaration that is not the caller's
+    user.require(&[Role::Individual])?;
     let applicant = user.id;
-    let row = db
+    let view = db
         .write_txn(|txn| {
             Box::pin(async move {
                 let d = access::lock_own(txn, applicant, id).await?;
@@ -67,17 +68,14 @@ pub async fn submit(
                     .await?
                     .ok_or_else(AppError::internal)?;
                 // the declaration goes to the employer the applicant is bound to now
-                let employer = account::Entity::find_by_id(applicant)
-                    .one(txn)
-                    .await?
-                    .and_then(|a| a.org_unit_id)
-                    .ok_or_else(|| {
-                        AppError::new(
-                            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                            ErrorCode::EmployerNotBound,
-                            "请先在个人基本信息中绑定工作单位，申报需由所在单位审查",
-                        )
-                    })?;
+                let profile = load_of(txn, applicant).await?;
+                let employer = profile.employer.as_ref().map(|e| e.id).ok_or_else(|| {
+                    AppError::new(
+                        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                        ErrorCode::EmployerNotBound,
+                        "请先在个人基本信息中绑定工作单位，申报需由所在单位审查",
+                    )
+                })?;
                 let info: DeclarationInfo =
                     serde_json::from_value(d.info.clone()).unwrap_or_default();
                 let snapshots = records::extracted(txn, d.id).await?;
@@ -103,7 +101,6 @@ pub async fn submit(
                     e.detail = "申报材料不完整，请按提示补充后再提交".into();
                     return Err(e);
                 }
-                let profile = load_of(txn, applicant).await?;
                 let eligibility = preview::eligibility_of(&p, &snapshots, preview::today());
                 let now = Utc::now();
                 let done = declaration::Entity::update_many()
@@ -157,24 +154,25 @@ pub async fn submit(
                 }
                 .insert(txn)
                 .await?;
-                let unit = crate::entities::org_unit::Entity::find_by_id(employer)
-                    .one(txn)
-                    .await?
-                    .map(|u| u.name)
-                    .unwrap_or_default();
+                let unit = profile.employer.as_ref().map(|e| e.name.as_str()).unwrap_or("");
                 crate::notify::notify(
                     txn,
                     applicant,
                     "职称申报已提交",
-                    &format!("您的“{}”申报已提交，现由{unit}进行资格审查。可在“我的申报记录”中查看进度。", p.name),
+                    &format!(
+                        "您的“{}”申报已提交，现由{unit}进行资格审查。可在“我的申报记录”中查看进度。",
+                        p.name
+                    ),
                 )
                 .await?;
-                declaration::Entity::find_by_id(id)
+                let row = declaration::Entity::find_by_id(id)
                     .one(txn)
                     .await?
-                    .ok_or_else(AppError::internal)
+                    .ok_or_else(AppError::internal)?;
+                // the answer is read in the same transaction: one connection, no checkouts
+                views::build(txn, &row).await
             })
         })
         .await?;
-    views::build(db, &row).await
+    Ok(view)
 }
