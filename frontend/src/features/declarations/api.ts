@@ -157,6 +157,17 @@ export async function downloadDeclarationAttachment(id: string, item: number, at
   saveBlob(blob, filenameFrom(disposition, att.name) || att.name);
 }
 
+/** Download a file of an extracted record as its snapshot holds it. */
+export async function downloadSnapshotAttachment(id: string, recordId: string, att: { id: string; name: string }) {
+  const { blob, disposition } = await blobOf(
+    await api.GET('/api/v1/declarations/{id}/records/{record_id}/attachments/{file_id}', {
+      params: { path: { id, record_id: recordId, file_id: att.id } },
+      parseAs: 'blob',
+    }),
+  );
+  saveBlob(blob, filenameFrom(disposition, att.name) || att.name);
+}
+
 export async function fetchPreview(id: string): Promise<DeclarationView> {
   return unwrap(await api.GET('/api/v1/declarations/{id}/preview', { params: { path: { id } } }));
 }

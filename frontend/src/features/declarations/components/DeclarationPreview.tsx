@@ -20,6 +20,8 @@ export interface DeclarationPreviewProps {
   photo?: ReactNode;
   /** Makes the file names of section 18 clickable (download / preview with the caller's endpoint). */
   onOpenFile?: (row: AttachmentRow, file: Attachment) => void;
+  /** Makes the attachment names of extracted records (sections 2–17) clickable. */
+  onOpenRecordFile?: (record: RecordSnapshot, file: Attachment) => void;
   /** Show 申报对象资格 (the eligibility outcomes) after section 18. */
   showEligibility?: boolean;
 }
@@ -140,7 +142,13 @@ function snapshotColumns(section: PreviewSection): TableColumnsType<RecordSnapsh
 }
 
 /** Sections 2–17: one titled table each of the records extracted into the declaration. */
-function RecordSection({ section }: { section: PreviewSection }) {
+function RecordSection({
+  section,
+  onOpenRecordFile,
+}: {
+  section: PreviewSection;
+  onOpenRecordFile?: DeclarationPreviewProps['onOpenRecordFile'];
+}) {
   return (
     <section data-testid={`preview-section-${section.no}`}>
       <SectionTitle no={section.no} title={section.title} count={section.records.length} />
@@ -159,7 +167,17 @@ function RecordSection({ section }: { section: PreviewSection }) {
                 <RecordFields content={r.content} />
                 {r.attachments.length ? (
                   <Typography.Text type="secondary">
-                    <PaperClipOutlined /> 附件：{r.attachments.map((a) => a.name).join('、')}
+                    <PaperClipOutlined /> 附件：
+                    {r.attachments.map((a, i) => (
+                      <span key={a.id}>
+                        {i > 0 ? '、' : null}
+                        {onOpenRecordFile ? (
+                          <Typography.Link onClick={() => onOpenRecordFile(r, a)}>{a.name}</Typography.Link>
+                        ) : (
+                          a.name
+                        )}
+                      </span>
+                    ))}
                   </Typography.Text>
                 ) : null}
               </Space>
@@ -245,12 +263,12 @@ export function EligibilityList({ outcomes }: { outcomes: RuleOutcome[] }) {
  * for the applicant and every reviewer — 1 基本信息, 2–17 the extracted archive records by
  * category (14 and 15 together as 资格与资质证书), 18 申报材料附件信息.
  */
-export function DeclarationPreview({ view, photo, onOpenFile, showEligibility }: DeclarationPreviewProps) {
+export function DeclarationPreview({ view, photo, onOpenFile, onOpenRecordFile, showEligibility }: DeclarationPreviewProps) {
   return (
     <div className="decl-preview" data-testid="declaration-preview">
       <BasicSection view={view} photo={photo} />
       {view.sections.map((s) => (
-        <RecordSection key={s.no} section={s} />
+        <RecordSection key={s.no} section={s} onOpenRecordFile={onOpenRecordFile} />
       ))}
       <AttachmentSection rows={view.attachments} onOpenFile={onOpenFile} />
       {showEligibility ? (

@@ -10,6 +10,7 @@ import {
   deleteDeclaration,
   declarationWizardPath,
   downloadDeclarationAttachment,
+  downloadSnapshotAttachment,
   fetchDeclarations,
   useDeclaration,
   usePreview,
@@ -250,6 +251,9 @@ function DeclarationDrawer({ id, onClose }: { id: string | null; onClose: () => 
             photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.updated_at} width={120} /> : undefined}
             onOpenFile={(row, f) =>
               downloadDeclarationAttachment(d.id, row.no - 1, f).catch((err: unknown) => message.error(errorMessage(err)))
+            }
+            onOpenRecordFile={(r, f) =>
+              downloadSnapshotAttachment(d.id, r.record_id, f).catch((err: unknown) => message.error(errorMessage(err)))
             }
           />
         </>

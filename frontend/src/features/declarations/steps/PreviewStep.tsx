@@ -4,7 +4,7 @@ import { CheckCircleFilled, CloseCircleFilled, SendOutlined } from '@ant-design/
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../../../api/problem';
-import { DECLARATIONS_KEY, downloadDeclarationAttachment, MY_DECLARATIONS_PATH, newIdempotencyKey, submitDeclaration, usePreview } from '../api';
+import { DECLARATIONS_KEY, downloadDeclarationAttachment, downloadSnapshotAttachment, MY_DECLARATIONS_PATH, newIdempotencyKey, submitDeclaration, usePreview } from '../api';
 import { DeclarationPreview, EligibilityList } from '../components/DeclarationPreview';
 import { canSubmit, checkStep, fieldStep, sortChecks, STEPS } from '../steps';
 import { DeclarationPhoto } from './PhotoStep';
@@ -115,6 +115,9 @@ export function PreviewStep({ d, go }: StepProps) {
           photo={d.progress.photo ? <DeclarationPhoto id={d.id} version={d.updated_at} width={120} /> : undefined}
           onOpenFile={(row, f) =>
             downloadDeclarationAttachment(d.id, row.no - 1, f).catch((err: unknown) => message.error(errorMessage(err)))
+          }
+          onOpenRecordFile={(r, f) =>
+            downloadSnapshotAttachment(d.id, r.record_id, f).catch((err: unknown) => message.error(errorMessage(err)))
           }
         />
       </Card>
