@@ -3,8 +3,8 @@
 //! once the declaration has been submitted.
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, sea_query::OnConflict,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    sea_query::OnConflict,
 };
 use uuid::Uuid;
 
@@ -16,7 +16,7 @@ use super::{
 use crate::{
     auth::AuthUser,
     db::WriteTxn,
-    entities::{declaration, declaration_event, plan},
+    entities::{declaration, plan},
     error::{AppError, AppResult, ErrorCode},
     plans::{open, status::PlanStatus},
 };
@@ -110,17 +110,8 @@ pub async fn start(
                 .exec_without_returning(txn)
                 .await?;
                 if inserted == 1 {
-                    declaration_event::ActiveModel {
-                        id: Set(Uuid::now_v7()),
-                        declaration_id: Set(id),
-                        action: Set(EventAction::Created),
-                        actor_id: Set(Some(applicant)),
-                        unit_id: Set(None),
-                        comment: Set(None),
-                        at: Set(now),
-                    }
-                    .insert(txn)
-                    .await?;
+                    super::record_event(txn, id, EventAction::Created, applicant, None, now)
+                        .await?;
                 }
                 let row = declaration::Entity::find()
                     .filter(declaration::Column::ApplicantId.eq(applicant))

@@ -81,6 +81,31 @@ pub async fn touch<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Adds a line to the timeline of declaration `id`: `actor` did `action` at `at`; `unit`
+/// holds the declaration afterwards.
+pub async fn record_event<C: ConnectionTrait>(
+    txn: &C,
+    id: Uuid,
+    action: status::EventAction,
+    actor: Uuid,
+    unit: Option<Uuid>,
+    at: chrono::DateTime<Utc>,
+) -> AppResult<()> {
+    use sea_orm::{ActiveModelTrait, Set};
+    crate::entities::declaration_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        declaration_id: Set(id),
+        action: Set(action),
+        actor_id: Set(Some(actor)),
+        unit_id: Set(unit),
+        comment: Set(None),
+        at: Set(at),
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
 /// Declarations waiting for `unit`'s review (the user centre's "M 份职称申报申请").
 pub async fn pending_for<C: ConnectionTrait>(db: &C, unit: Uuid) -> AppResult<u64> {
     declaration::Entity::find()

@@ -23,7 +23,7 @@ use crate::{
     auth::AuthUser,
     db::WriteTxn,
     documents::{files, sniff::FileKind, storage::Storage},
-    entities::{account, declaration, declaration_event, file, plan},
+    entities::{account, declaration, file, plan},
     error::{AppError, AppResult, ErrorCode},
 };
 
@@ -175,16 +175,14 @@ pub async fn sign(
                 if done.rows_affected != 1 {
                     return Err(invalid());
                 }
-                declaration_event::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    declaration_id: Set(d.id),
-                    action: Set(EventAction::GuaranteeSigned),
-                    actor_id: Set(Some(d.applicant_id)),
-                    unit_id: Set(None),
-                    comment: Set(None),
-                    at: Set(now),
-                }
-                .insert(txn)
+                super::record_event(
+                    txn,
+                    d.id,
+                    EventAction::GuaranteeSigned,
+                    d.applicant_id,
+                    None,
+                    now,
+                )
                 .await?;
                 Ok(())
             })

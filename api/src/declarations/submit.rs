@@ -5,7 +5,7 @@
 //! eligibility outcome are copied into the declaration, and it goes to the employer's queue.
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -21,7 +21,7 @@ use crate::{
     accounts::profile::load_of,
     auth::{AuthUser, Role},
     db::WriteTxn,
-    entities::{declaration, declaration_event, plan},
+    entities::{declaration, plan},
     error::{AppError, AppResult, ErrorCode, FieldError},
 };
 
@@ -143,17 +143,7 @@ pub async fn submit(
                 if done.rows_affected != 1 {
                     return Err(stale());
                 }
-                declaration_event::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    declaration_id: Set(id),
-                    action: Set(EventAction::Submitted),
-                    actor_id: Set(Some(applicant)),
-                    unit_id: Set(Some(employer)),
-                    comment: Set(None),
-                    at: Set(now),
-                }
-                .insert(txn)
-                .await?;
+                super::record_event(txn, id, EventAction::Submitted, applicant, Some(employer), now).await?;
                 let unit = profile.employer.as_ref().map(|e| e.name.as_str()).unwrap_or("");
                 crate::notify::notify(
                     txn,

@@ -2,7 +2,7 @@
 //! and 删除 (drafts only).
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use super::{
 use crate::{
     auth::AuthUser,
     db::WriteTxn,
-    entities::{declaration, declaration_event},
+    entities::declaration,
     error::{AppError, AppResult, ErrorCode},
 };
 
@@ -66,17 +66,7 @@ pub async fn withdraw(
                         "申报已进入审查，不能撤回",
                     ));
                 }
-                declaration_event::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    declaration_id: Set(id),
-                    action: Set(EventAction::Withdrawn),
-                    actor_id: Set(Some(applicant)),
-                    unit_id: Set(None),
-                    comment: Set(None),
-                    at: Set(now),
-                }
-                .insert(txn)
-                .await?;
+                super::record_event(txn, id, EventAction::Withdrawn, applicant, None, now).await?;
                 declaration::Entity::find_by_id(id)
                     .one(txn)
                     .await?
