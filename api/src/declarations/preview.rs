@@ -231,12 +231,7 @@ pub async fn build<C: ConnectionTrait>(
     db: &C,
     d: &declaration::Model,
 ) -> AppResult<DeclarationView> {
-    let plan_row = plan::Entity::find_by_id(d.plan_id)
-        .one(db)
-        .await?
-        .ok_or_else(AppError::internal)?;
-    let plans = views::plans_of(db, std::slice::from_ref(d)).await?;
-    let plan = plans.get(&d.plan_id).ok_or_else(AppError::internal)?;
+    let plan_row = views::plan_of(db, d).await?;
     let units = views::units(
         db,
         [Some(d.employer_id), d.acceptor_id, d.holder_id]
@@ -251,7 +246,8 @@ pub async fn build<C: ConnectionTrait>(
         _ => load_of(db, d.applicant_id).await?,
     };
     let snapshots = records::extracted(db, d.id).await?;
-    let attachments = views::attachment_items(db, d, &plan.attachments).await?;
+    let attachments =
+        views::attachment_items(db, d, &views::list_of(&plan_row.attachments)).await?;
     let submitted = d.status != DeclarationStatus::Draft;
     let eligibility = match (&d.eligibility, submitted) {
         (Some(e), true) => serde_json::from_value(e.clone()).unwrap_or_default(),
@@ -270,7 +266,7 @@ pub async fn build<C: ConnectionTrait>(
         };
         checks(d, &plan_row, open, &info, &snapshots, &attachments)
     };
-    let summary = PlanSummary::from(plan);
+    let summary = views::summary_of(&plan_row);
     let sections = section_layout()
         .into_iter()
         .map(|(no, title, categories)| PreviewSection {
@@ -288,9 +284,9 @@ pub async fn build<C: ConnectionTrait>(
         id: d.id,
         stage: views::stage(d, d.holder_id.and_then(|h| units.get(&h))),
         basic: BasicInfo {
-            plan_name: plan.name.clone(),
-            plan_type: plan.plan_type,
-            declaration_type: declaration_type(plan.plan_type, &info),
+            plan_name: plan_row.name.clone(),
+            plan_type: plan_row.plan_type,
+            declaration_type: declaration_type(plan_row.plan_type, &info),
             acceptor: d.acceptor_id.and_then(|a| units.get(&a).cloned()),
             title_name: summary.title_name,
             employer: units

@@ -21,46 +21,57 @@ use crate::{
     error::{AppError, AppResult},
     orgs::dto::OrgUnitRef,
     pagination::{PageParams, offset},
-    plans::{dto::AttachmentRequirement, dto::Plan, views as plan_views},
+    plans::{dto::AttachmentRequirement, views as plan_views},
+    reference::data::title_series,
 };
 
-impl From<&Plan> for PlanSummary {
-    fn from(p: &Plan) -> Self {
-        let title = p.titles.join("/");
-        PlanSummary {
-            id: p.id,
-            year: p.year,
-            name: p.name.clone(),
-            plan_type: p.plan_type,
-            plan_type_label: p.plan_type_label.clone(),
-            series: p.series.clone(),
-            series_name: p.series_name.clone(),
-            level: p.level,
-            title_name: format!("{}-{}({})", p.series_name, title, p.level_label),
-            closes_at: p.closes_at,
-            open_now: p.open_now,
-            fee_fen: p.fee_fen,
-        }
+/// The plan as the applicant's lists show it (from the row and the catalogue, no query).
+pub fn summary_of(p: &plan::Model) -> PlanSummary {
+    let (series_name, titles) = plan_views::catalogue_names(&title_series(), p);
+    PlanSummary {
+        id: p.id,
+        year: p.year,
+        name: p.name.clone(),
+        plan_type: p.plan_type,
+        plan_type_label: p.plan_type.label().to_owned(),
+        series: p.series.clone(),
+        title_name: format!("{series_name}-{}({})", titles.join("/"), p.level.label()),
+        series_name,
+        level: p.level,
+        closes_at: p.closes_at,
+        open_now: plan_views::open_at(p, Utc::now()),
+        fee_fen: p.fee_fen,
     }
 }
 
-/// The plans of `rows`, by id.
+/// A JSON list column of a plan (specialties, acceptors, attachments).
+pub fn list_of<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Vec<T> {
+    serde_json::from_value(v.clone()).unwrap_or_default()
+}
+
+/// The plans of `rows`, by id (one query).
 pub async fn plans_of<C: ConnectionTrait>(
     db: &C,
     rows: &[declaration::Model],
-) -> AppResult<HashMap<Uuid, Plan>> {
+) -> AppResult<HashMap<Uuid, plan::Model>> {
     let mut ids: Vec<Uuid> = rows.iter().map(|r| r.plan_id).collect();
     ids.sort();
     ids.dedup();
-    let plans = plan::Entity::find()
+    Ok(plan::Entity::find()
         .filter(plan::Column::Id.is_in(ids))
         .all(db)
-        .await?;
-    Ok(plan_views::build(db, &plans)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect())
+}
+
+/// The plan of `d`.
+pub async fn plan_of<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppResult<plan::Model> {
+    plan::Entity::find_by_id(d.plan_id)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::internal)
 }
 
 /// Org units by id.
@@ -193,13 +204,14 @@ pub fn info_complete(info: &DeclarationInfo) -> bool {
 
 /// The wizard state of `d` for its applicant.
 pub async fn build<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppResult<Declaration> {
-    let plans = plans_of(db, std::slice::from_ref(d)).await?;
-    let plan = plans.get(&d.plan_id).ok_or_else(AppError::internal)?;
+    let plan = plan_of(db, d).await?;
+    let acceptor_ids: Vec<Uuid> = list_of(&plan.acceptors);
     let units = units(
         db,
         [Some(d.employer_id), d.acceptor_id, d.holder_id]
             .into_iter()
-            .flatten(),
+            .flatten()
+            .chain(acceptor_ids.iter().copied()),
     )
     .await?;
     let applicant = account::Entity::find_by_id(d.applicant_id)
@@ -207,7 +219,7 @@ pub async fn build<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppRes
         .await?
         .ok_or_else(AppError::internal)?;
     let info: DeclarationInfo = serde_json::from_value(d.info.clone()).unwrap_or_default();
-    let attachments = attachment_items(db, d, &plan.attachments).await?;
+    let attachments = attachment_items(db, d, &list_of(&plan.attachments)).await?;
     let records = crate::entities::declaration_record::Entity::find()
         .filter(crate::entities::declaration_record::Column::DeclarationId.eq(d.id))
         .count(db)
@@ -216,15 +228,18 @@ pub async fn build<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppRes
     let guarantee = guarantee::view(d, &applicant.name, &plan.name, now);
     Ok(Declaration {
         id: d.id,
-        plan: PlanSummary::from(plan),
+        plan: summary_of(&plan),
         stage: stage(d, d.holder_id.and_then(|h| units.get(&h))),
         employer: units
             .get(&d.employer_id)
             .cloned()
             .ok_or_else(AppError::internal)?,
         acceptor: d.acceptor_id.and_then(|a| units.get(&a).cloned()),
-        acceptor_choices: plan.acceptors.clone(),
-        specialty_choices: plan.specialties.clone(),
+        acceptor_choices: acceptor_ids
+            .iter()
+            .filter_map(|a| units.get(a).cloned())
+            .collect(),
+        specialty_choices: list_of(&plan.specialties),
         progress: Progress {
             last_step: d.last_step,
             photo: d.photo_file_id.is_some(),
@@ -287,7 +302,7 @@ pub async fn list_mine(
             let plan = plans.get(&d.plan_id)?;
             Some(DeclarationSummary {
                 id: d.id,
-                plan: PlanSummary::from(plan),
+                plan: summary_of(plan),
                 stage: stage(d, d.holder_id.and_then(|h| units.get(&h))),
                 acceptor: d.acceptor_id.and_then(|a| units.get(&a).cloned()),
                 submitted_at: d.submitted_at,

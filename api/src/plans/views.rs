@@ -22,6 +22,26 @@ use crate::{
     reference::data::title_series,
 };
 
+/// Published and inside its window at `now`.
+pub fn open_at(r: &plan::Model, now: chrono::DateTime<Utc>) -> bool {
+    r.status == PlanStatus::Published && r.opens_at <= now && now < r.closes_at
+}
+
+/// The series' name and the titles at the plan's level, from the reference catalogue.
+pub fn catalogue_names(
+    catalogue: &[crate::reference::data::TitleSeries],
+    r: &plan::Model,
+) -> (String, Vec<String>) {
+    let series = catalogue.iter().find(|s| s.code == r.series);
+    (
+        series.map(|s| s.name.clone()).unwrap_or_default(),
+        series
+            .and_then(|s| s.levels.iter().find(|l| l.level == r.level.label()))
+            .map(|l| l.titles.clone())
+            .unwrap_or_default(),
+    )
+}
+
 /// The API shape of `rows`, with unit names loaded in two queries.
 pub async fn build<C: ConnectionTrait>(db: &C, rows: &[plan::Model]) -> AppResult<Vec<Plan>> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
@@ -56,7 +76,7 @@ pub async fn build<C: ConnectionTrait>(db: &C, rows: &[plan::Model]) -> AppResul
     Ok(rows
         .iter()
         .map(|r| {
-            let series = catalogue.iter().find(|s| s.code == r.series);
+            let (series_name, titles) = catalogue_names(&catalogue, r);
             let mut affiliations: Vec<OrgUnitRef> = affs
                 .iter()
                 .filter(|a| a.plan_id == r.id)
@@ -73,21 +93,16 @@ pub async fn build<C: ConnectionTrait>(db: &C, rows: &[plan::Model]) -> AppResul
                 plan_type: r.plan_type,
                 plan_type_label: r.plan_type.label().to_owned(),
                 series: r.series.clone(),
-                series_name: series.map(|s| s.name.clone()).unwrap_or_default(),
+                series_name,
                 level: r.level,
                 level_label: r.level.label().to_owned(),
-                titles: series
-                    .and_then(|s| s.levels.iter().find(|l| l.level == r.level.label()))
-                    .map(|l| l.titles.clone())
-                    .unwrap_or_default(),
+                titles,
                 specialties: serde_json::from_value(r.specialties.clone()).unwrap_or_default(),
                 affiliations,
                 acceptors: acceptors[&r.id].iter().filter_map(unit).collect(),
                 opens_at: r.opens_at,
                 closes_at: r.closes_at,
-                open_now: r.status == PlanStatus::Published
-                    && r.opens_at <= now
-                    && now < r.closes_at,
+                open_now: open_at(r, now),
                 description: r.description.clone(),
                 attachments: serde_json::from_value(r.attachments.clone()).unwrap_or_default(),
                 qualification: r.qualification.clone(),
