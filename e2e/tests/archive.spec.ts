@@ -416,8 +416,13 @@ test('papers: BibTeX and 百度学术 import; concurrent decisions are reported'
     await date.press('Enter');
     await row.locator('.ant-input-number-input').nth(0).fill(i === 0 ? '1' : '1');
     await row.locator('.ant-input-number-input').nth(1).fill(i === 0 ? '3' : '2');
-    await row.locator('.ant-select-selector').click();
-    await ind.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: i === 0 ? '北大核心' : 'EI' }).click();
+    const label = i === 0 ? '北大核心' : 'EI';
+    // the date picker may still be closing when the select opens: choose until the row shows it
+    await expect(async () => {
+      await row.locator('.ant-select-selector').click();
+      await ind.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click({ timeout: 2000 });
+      await expect(row.locator('.ant-select-selection-item')).toContainText(label, { timeout: 1000 });
+    }).toPass({ timeout: 15000 });
   }
   await modal.getByTestId('paper-import-submit').click();
   await expect(ind.getByText('已导入 2 篇论文，等待单位审核')).toBeVisible();
