@@ -140,7 +140,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
             .await?;
             let committee = insert_unit(
                 txn,
-                "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会",
+                "宁波市水利工程技术人员高级专业技术职务任职资格评审委员会",
                 OrgKind::Committee,
                 Some(nb.id),
                 None,
@@ -410,7 +410,7 @@ pub fn demo_accounts(config: &Config) -> Vec<DemoAccount> {
         staff(
             "评委会办公室",
             "nb_committee",
-            "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会",
+            "宁波市水利工程技术人员高级专业技术职务任职资格评审委员会",
         ),
         staff("评委", "nb_expert", "同上评委会"),
         DemoAccount {

@@ -9,7 +9,7 @@ import { chooseOption, itemByLabel, login, tinyPdf } from '../lib/ui';
 // lists what is missing); then an 外省调入认定 on the demo 认定 plan with 变更受理部门.
 
 const DEMO_INDIVIDUAL = { username: '330203199001010022', password: 'Demo12345' };
-const COMMITTEE = '宁波市水利工程技术人员中级专业技术职务任职资格评审委员会';
+const COMMITTEE = '宁波市水利工程技术人员高级专业技术职务任职资格评审委员会';
 const RECOGNITION_DEPT = '宁波市人力资源和社会保障局';
 const YEAR = new Date().getFullYear();
 const DEMO_PLAN = `关于${YEAR}年度高级工程师申报通知`;

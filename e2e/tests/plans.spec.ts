@@ -10,7 +10,7 @@ import { chooseOption, itemByLabel, login } from '../lib/ui';
 
 const HRSS = { username: 'nb_hrss', password: 'Demo12345' };
 const DEMO_INDIVIDUAL = { username: '330203199001010022', password: 'Demo12345' };
-const COMMITTEE = '宁波市水利工程技术人员中级专业技术职务任职资格评审委员会';
+const COMMITTEE = '宁波市水利工程技术人员高级专业技术职务任职资格评审委员会';
 const YEAR = new Date().getFullYear();
 const DEMO_PLAN = `关于${YEAR}年度高级工程师申报通知`;
 const DEMO_RECOGNITION = `关于${YEAR}年度工程师职称认定通知`;

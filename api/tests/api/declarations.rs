@@ -17,7 +17,7 @@ use crate::fixtures::{JPEG, PDF};
 use crate::helpers::*;
 
 const WATER: &str = "宁波市水利局";
-const COMMITTEE: &str = "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会";
+const COMMITTEE: &str = "宁波市水利工程技术人员高级专业技术职务任职资格评审委员会";
 
 // ---- images ----
 

@@ -49,7 +49,7 @@ dual!(unit_creation_rules_and_roles, |app| {
     let admin = app.admin().await;
     let slj = app.unit_id("宁波市水利局").await;
     let committee = app
-        .unit_id("宁波市水利工程技术人员中级专业技术职务任职资格评审委员会")
+        .unit_id("宁波市水利工程技术人员高级专业技术职务任职资格评审委员会")
         .await;
     let before = app.count("org_units").await;
     let p = problem(
@@ -268,7 +268,7 @@ dual!(admin_allocates_staff_accounts, |app| {
     let admin = app.admin().await;
     let slj = app.unit_id("宁波市水利局").await;
     let committee = app
-        .unit_id("宁波市水利工程技术人员中级专业技术职务任职资格评审委员会")
+        .unit_id("宁波市水利工程技术人员高级专业技术职务任职资格评审委员会")
         .await;
     let body = json!({"username": "slj_li", "name": "李审核", "phone": "13800000011", "role": "competent", "org_unit_id": slj, "password": "Passw0rd2026"});
     let res = admin.post("/api/v1/staff-accounts", body.clone()).await;

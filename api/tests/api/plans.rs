@@ -11,7 +11,7 @@ use crate::helpers::*;
 
 const CITY_HRSS: &str = "宁波市人力资源和社会保障局";
 const WATER: &str = "宁波市水利局";
-const COMMITTEE: &str = "宁波市水利工程技术人员中级专业技术职务任职资格评审委员会";
+const COMMITTEE: &str = "宁波市水利工程技术人员高级专业技术职务任职资格评审委员会";
 
 fn at(days: i64) -> String {
     (Utc::now() + Duration::days(days)).to_rfc3339()

@@ -15,7 +15,7 @@ const unit = (id: string, name: string, kind: OrgUnit['kind'], parent_id: string
 const zj = unit('zj', '浙江省人力资源和社会保障厅', 'hrss', null);
 const nb = unit('nb', '宁波市人力资源和社会保障局', 'hrss', 'zj', 1);
 const slj = unit('slj', '宁波市水利局', 'competent', 'nb', 2);
-const pwh = unit('pwh', '宁波市水利工程技术人员中级专业技术职务任职资格评审委员会', 'committee', 'nb', 2);
+const pwh = unit('pwh', '宁波市水利工程技术人员高级专业技术职务任职资格评审委员会', 'committee', 'nb', 2);
 const emp = unit('emp', '宁波市水利规划设计研究院有限公司', 'employer', 'slj', 3);
 
 describe('org tree', () => {

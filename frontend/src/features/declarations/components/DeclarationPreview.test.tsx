@@ -52,7 +52,7 @@ const view: DeclarationView = {
     plan_type: 'review',
     declaration_type: '职称评审',
     title_name: '工程技术-高级工程师(副高级)',
-    acceptor: unit('宁波市水利工程技术人员中级专业技术职务任职资格评审委员会', 'committee'),
+    acceptor: unit('宁波市水利工程技术人员高级专业技术职务任职资格评审委员会', 'committee'),
     employer: unit('宁波市水利规划设计研究院有限公司'),
     person: {
       name: '张明',
