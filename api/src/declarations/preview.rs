@@ -256,11 +256,8 @@ pub async fn build<C: ConnectionTrait>(
     let checks = if submitted {
         vec![]
     } else {
-        let now_at = crate::entities::account::Entity::find_by_id(d.applicant_id)
-            .one(db)
-            .await?
-            .and_then(|a| a.org_unit_id);
-        let open = match now_at {
+        // a draft's person was loaded as they are now, with their current employer
+        let open = match person.employer.as_ref().map(|e| e.id) {
             Some(e) if e != d.employer_id => super::submit::open_to(db, e, d.plan_id).await?,
             _ => true,
         };

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     auth::{AuthUser, Role},
-    entities::{account, declaration, declaration_attachment, declaration_event, org_unit, plan},
+    entities::{account, declaration, declaration_attachment, declaration_event, plan},
     error::{AppError, AppResult},
     orgs::dto::OrgUnitRef,
     pagination::{PageParams, offset},
@@ -74,20 +74,15 @@ pub async fn plan_of<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppR
         .ok_or_else(AppError::internal)
 }
 
-/// Org units by id.
+/// Org units by id, as references.
 pub async fn units<C: ConnectionTrait>(
     db: &C,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> AppResult<HashMap<Uuid, OrgUnitRef>> {
-    let mut ids: Vec<Uuid> = ids.into_iter().collect();
-    ids.sort();
-    ids.dedup();
-    Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(ids))
-        .all(db)
+    Ok(crate::orgs::service::units_by_id(db, ids)
         .await?
         .iter()
-        .map(|u| (u.id, OrgUnitRef::from(u)))
+        .map(|(id, u)| (*id, OrgUnitRef::from(u)))
         .collect())
 }
 
