@@ -3,6 +3,7 @@ pub mod accounts;
 pub mod archive;
 pub mod auth;
 pub mod boundary;
+pub mod calendar;
 pub mod config;
 pub mod db;
 pub mod declarations;
