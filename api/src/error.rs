@@ -99,6 +99,7 @@ error_codes! {
     SigningLinkInvalid = "signing_link_invalid", "签署链接无效、已使用或已过期";
     IdempotencyKeyReused = "idempotency_key_reused", "该 Idempotency-Key 已用于另一请求";
     IdempotencyInProgress = "idempotency_in_progress", "同一 Idempotency-Key 的请求仍在处理中";
+    CalendarUnknown = "calendar_unknown", "日期超出已知的节假日安排";
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -9,7 +9,8 @@ use utoipa::OpenApi;
 use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
-    accounts, archive, declarations, health, notify, onboarding, openapi, orgs, plans, reference,
+    accounts, archive, calendar, declarations, health, notify, onboarding, openapi, orgs, plans,
+    reference,
 };
 
 /// Every API route under `/api/v1`, one line per domain.
@@ -21,6 +22,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(archive::routes)
         .configure(plans::routes)
         .configure(declarations::routes)
+        .configure(calendar::routes)
         .configure(notify::routes);
 }
 

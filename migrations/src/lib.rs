@@ -9,6 +9,7 @@ mod m20261122_000002_archive;
 mod m20261127_000003_employer_phone_unique;
 mod m20261127_000004_plans;
 mod m20261127_000005_declarations;
+mod m20261127_000006_calendar;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_employer_phone_unique::Migration),
             Box::new(m20261127_000004_plans::Migration),
             Box::new(m20261127_000005_declarations::Migration),
+            Box::new(m20261127_000006_calendar::Migration),
         ]
     }
 }

@@ -4,6 +4,8 @@ pub mod account_change;
 pub mod archive_attachment;
 pub mod archive_record;
 pub mod archive_review_log;
+pub mod calendar_day;
+pub mod calendar_year;
 pub mod declaration;
 pub mod declaration_attachment;
 pub mod declaration_event;
