@@ -13,6 +13,7 @@ use serde_json::Value;
 pub use zcps::archive::categories::ArchiveData;
 pub use zcps::archive::papers::ScholarAdapter;
 pub use zcps::auth::{JwtKeys, Role};
+pub use zcps::calendar::{add_working_days, working_days_between};
 use zcps::config::Config;
 pub use zcps::domain::{CreditCode, IdNumber};
 pub use zcps::notify::sms::{SmsAdapter, SmsMessage};

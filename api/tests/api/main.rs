@@ -15,6 +15,7 @@ mod archive;
 mod archive_races;
 mod auth;
 mod boundary;
+mod calendar;
 mod credentials;
 mod declarations;
 mod declarations_races;
