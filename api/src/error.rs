@@ -74,6 +74,10 @@ error_codes! {
     AlreadyReviewed = "already_reviewed", "已审核，不能重复审核";
     RecordLocked = "record_locked", "记录当前状态不允许此操作";
     VersionConflict = "version_conflict", "数据已被他人修改，请刷新后重试";
+    OwnDeclaration = "own_declaration", "不能审查本人的申报";
+    ReturnItemsRequired = "return_items_required", "退回须逐项写明需修改的内容";
+    PublicityRequired = "publicity_required", "须先录入不少于5个工作日且已结束、无异议的公示";
+    PublicityTooShort = "publicity_too_short", "公示期不足5个工作日";
     TooManyAttachments = "too_many_attachments", "附件数量已达上限";
     ScholarUnavailable = "scholar_unavailable", "学术平台暂不可用";
     FileEmpty = "file_empty", "文件为空";

@@ -20,6 +20,7 @@ pub mod orgs;
 pub mod pagination;
 pub mod plans;
 pub mod reference;
+pub mod review;
 pub mod router;
 pub mod seed;
 pub mod server;

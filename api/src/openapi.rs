@@ -31,6 +31,7 @@ use crate::error::{FieldError, Problem};
         (name = "archive-review", description = "用人单位业绩档案审核"),
         (name = "plans", description = "申报计划"),
         (name = "declarations", description = "职称申报：申报向导、我的申报记录、申报信息预览"),
+        (name = "reviews", description = "资格审查：用人单位评审/认定资格审查、公示与推荐，主管部门与人社部门逐级审查、收费设定，评委会办公室受理"),
         (name = "signing", description = "手机签署真实性保证书（凭一次性链接，无需登录）"),
         (name = "calendar", description = "工作日日历：法定节假日与调休（公示期按工作日计算）"),
         (name = "notify", description = "站内消息与短信"),

@@ -10,7 +10,7 @@ use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
 
 use crate::{
     accounts, archive, calendar, declarations, health, notify, onboarding, openapi, orgs, plans,
-    reference,
+    reference, review,
 };
 
 /// Every API route under `/api/v1`, one line per domain.
@@ -23,6 +23,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(plans::routes)
         .configure(declarations::routes)
         .configure(calendar::routes)
+        .configure(review::routes)
         .configure(notify::routes);
 }
 

@@ -10,6 +10,7 @@ mod m20261127_000003_employer_phone_unique;
 mod m20261127_000004_plans;
 mod m20261127_000005_declarations;
 mod m20261127_000006_calendar;
+mod m20261127_000007_review_chain;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_plans::Migration),
             Box::new(m20261127_000005_declarations::Migration),
             Box::new(m20261127_000006_calendar::Migration),
+            Box::new(m20261127_000007_review_chain::Migration),
         ]
     }
 }

@@ -9,7 +9,8 @@
 //! - a year is shipped only when the crate lists at least one date in that year. The crate
 //!   carries a file for every year it knows of, and some are empty (2026 in version
 //!   0.2.20260915072418: the file exists with no days); an empty file would otherwise make
-//!   every weekday of Spring Festival a working day;
+//!   every weekday of Spring Festival a working day. A year the crate lacks is shipped as data
+//!   in `api/data/holidays/` (2026: the notice of 2025-11-04);
 //! - a notice may move days of the previous December (元旦 2019 made 2018-12-29 a working
 //!   Saturday). The crate files those under the notice's year and merges them back into the
 //!   previous year, which we use. When the next year's notice is not shipped, December dates
@@ -54,8 +55,37 @@ static SHIPPED: LazyLock<Shipped> = LazyLock::new(|| {
             days.insert(d, (off, name));
         }
     }
+    // notices the crate lacks, shipped as data in the same format (api/data/holidays)
+    for (year, json) in BUNDLED {
+        if years.contains(year) {
+            continue;
+        }
+        let file: HolidayFile = serde_json::from_str(json).expect("bundled holiday data parses");
+        years.insert(*year);
+        for d in file.days {
+            let date = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d")
+                .expect("bundled holiday dates parse");
+            days.insert(date, (d.is_off_day, &*Box::leak(d.name.into_boxed_str())));
+        }
+    }
     Shipped { years, days }
 });
+
+/// Yearly notices shipped as data (holiday-cn's JSON format) for years the crate lacks.
+const BUNDLED: &[(i32, &str)] = &[(2026, include_str!("../../data/holidays/2026.json"))];
+
+#[derive(serde::Deserialize)]
+struct HolidayFile {
+    days: Vec<HolidayDay>,
+}
+
+#[derive(serde::Deserialize)]
+struct HolidayDay {
+    name: String,
+    date: String,
+    #[serde(rename = "isOffDay")]
+    is_off_day: bool,
+}
 
 /// The years whose official schedule ships with the server, ascending.
 pub fn shipped_years() -> impl Iterator<Item = i32> {
@@ -203,26 +233,14 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    /// 国务院办公厅关于2026年部分节假日安排的通知: 春节 2月15日至23日放假调休，
-    /// 2月14日（周六）、2月28日（周六）上班 — as the administrator would enter it.
-    fn with_spring_festival_2026() -> Calendar {
-        let mut cal = Calendar::shipped();
-        cal.declare_year(2026)
-            .set_day(d("2026-02-14"), false, "春节")
-            .set_day(d("2026-02-28"), false, "春节");
-        for day in 15..=23 {
-            cal.set_day(d(&format!("2026-02-{day:02}")), true, "春节");
-        }
-        cal
-    }
-
     #[test]
-    fn shipped_years_are_2007_to_2025_and_an_empty_file_is_not_shipped() {
+    fn shipped_years_are_2007_to_2026_and_an_empty_crate_file_is_not_enough() {
         let years: Vec<i32> = shipped_years().collect();
-        assert_eq!(years, (2007..=2025).collect::<Vec<_>>());
-        // the crate has a 2026 file, but it lists no day: not a year we know
+        assert_eq!(years, (2007..=2026).collect::<Vec<_>>());
+        // the crate has a 2026 file that lists no day; 2026 comes from api/data/holidays
         assert!(holiday_cn::get_year_data(2026).is_some_and(|m| m.is_empty()));
-        assert!(!Calendar::shipped().is_known_year(2026));
+        assert!(Calendar::shipped().is_known_year(2026));
+        assert!(!Calendar::shipped().is_known_year(2027));
     }
 
     #[test]
@@ -266,12 +284,9 @@ mod tests {
     }
 
     #[test]
-    fn spring_festival_2026_is_unknown_until_the_administrator_enters_it() {
-        assert_eq!(
-            Calendar::shipped().working_days_between(d("2026-02-09"), d("2026-03-01")),
-            Err(Unknown { year: 2026 })
-        );
-        let cal = with_spring_festival_2026();
+    fn spring_festival_2026_from_the_shipped_notice() {
+        // 春节 2月15日至23日放假调休，2月14日（周六）、2月28日（周六）上班
+        let cal = Calendar::shipped();
         assert!(cal.is_working_day(d("2026-02-14")).unwrap()); // Saturday
         assert!(cal.is_working_day(d("2026-02-28")).unwrap()); // Saturday
         assert!(!cal.is_working_day(d("2026-02-15")).unwrap());
@@ -283,10 +298,21 @@ mod tests {
             cal.working_days_between(d("2026-02-09"), d("2026-03-01")),
             Ok(11)
         );
+        // a 公示 from Friday 2-13 for 5 working days: 2-13, 2-14, 2-24, 2-25, 2-26
         assert_eq!(
-            cal.add_working_days(d("2026-02-13"), 2),
-            Ok(d("2026-02-24"))
+            cal.add_working_days(d("2026-02-13"), 4),
+            Ok(d("2026-02-26"))
         );
+        // National Day 2026: 9-20 (Sunday) and 10-10 (Saturday) worked, 10-01…10-07 off
+        assert!(cal.is_working_day(d("2026-09-20")).unwrap());
+        assert!(cal.is_working_day(d("2026-10-10")).unwrap());
+        assert!(!cal.is_working_day(d("2026-10-07")).unwrap()); // Wednesday
+        assert_eq!(
+            cal.day(d("2026-10-01")).unwrap().name.as_deref(),
+            Some("国庆节")
+        );
+        // 元旦 2026: 1-04 (Sunday) worked
+        assert!(cal.is_working_day(d("2026-01-04")).unwrap());
     }
 
     #[test]
@@ -304,19 +330,15 @@ mod tests {
     #[test]
     fn a_range_reaching_an_unknown_year_names_the_year() {
         let cal = Calendar::shipped();
-        assert!(cal.is_working_day(d("2025-12-31")).unwrap());
+        assert!(cal.is_working_day(d("2026-12-31")).unwrap());
         let err = cal
-            .working_days_between(d("2025-12-01"), d("2026-01-10"))
+            .working_days_between(d("2026-12-01"), d("2027-01-10"))
             .unwrap_err();
-        assert_eq!(err, Unknown { year: 2026 });
-        assert!(err.to_string().starts_with("2026年的节假日安排尚未录入"));
+        assert_eq!(err, Unknown { year: 2027 });
+        assert!(err.to_string().starts_with("2027年的节假日安排尚未录入"));
         assert_eq!(
-            with_spring_festival_2026().working_days_between(d("2026-12-28"), d("2027-01-04")),
+            cal.add_working_days(d("2026-12-29"), 5),
             Err(Unknown { year: 2027 })
-        );
-        assert_eq!(
-            cal.add_working_days(d("2025-12-29"), 5),
-            Err(Unknown { year: 2026 })
         );
         assert_eq!(
             cal.is_working_day(d("2006-06-01")),

@@ -24,6 +24,24 @@ pub async fn own<C: ConnectionTrait>(
         .ok_or_else(AppError::not_found)
 }
 
+/// A declaration the caller may read: their own, or — for a unit of the review chain — one
+/// their unit holds or has handled. Anything else is 404.
+pub async fn readable<C: ConnectionTrait>(
+    db: &C,
+    user: &AuthUser,
+    id: Uuid,
+) -> AppResult<declaration::Model> {
+    if user.role == Role::Individual {
+        return own(db, user, id).await;
+    }
+    let unit = crate::review::access::unit_of(user)?;
+    crate::review::access::row_of(db, id, unit).await?;
+    declaration::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
 /// Inside a write transaction: `applicant`'s declaration `id`, locked until the transaction
 /// ends (PostgreSQL `FOR UPDATE`; SQLite's write transaction holds the database lock), so a
 /// change that depends on its state cannot interleave with a submission or a withdrawal.

@@ -177,7 +177,7 @@ pub async fn download(
     item: i32,
     attachment: Uuid,
 ) -> AppResult<actix_web::HttpResponse> {
-    access::own(db, user, id).await?;
+    access::readable(db, user, id).await?;
     let link = declaration_attachment::Entity::find_by_id(attachment)
         .filter(declaration_attachment::Column::DeclarationId.eq(id))
         .filter(declaration_attachment::Column::Item.eq(item))

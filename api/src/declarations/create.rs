@@ -93,6 +93,7 @@ pub async fn start(
                     profile: Set(None),
                     eligibility: Set(None),
                     holder_id: Set(None),
+                    fee_waived_by: Set(None),
                     held_since: Set(None),
                     submitted_at: Set(None),
                     version: Set(1),
@@ -123,7 +124,7 @@ pub async fn start(
             })
         })
         .await?;
-    if !created && row.status != DeclarationStatus::Draft {
+    if !created && !row.status.is_editable() {
         return Err(AppError::conflict(
             ErrorCode::DeclarationExists,
             "您已提交过该计划的申报，可在“我的申报记录”中查看进度",

@@ -163,7 +163,11 @@ pub struct TimelineEntry {
     pub actor: Option<String>,
     /// The unit holding the declaration afterwards.
     pub unit: Option<OrgUnitRef>,
+    /// 审查意见 / comment
     pub comment: Option<String>,
+    /// The declaration's state before and after, where it changed (审查日志 from → to).
+    pub from_status: Option<DeclarationStatus>,
+    pub to_status: Option<DeclarationStatus>,
     pub at: DateTime<Utc>,
 }
 
@@ -290,6 +294,9 @@ pub struct Declaration {
     pub guarantee: Guarantee,
     pub attachments: Vec<AttachmentItem>,
     pub timeline: Vec<TimelineEntry>,
+    /// While the declaration is returned: who returned it and every item to fix (the wizard
+    /// highlights them).
+    pub open_return: Option<ReturnRecord>,
     pub actions: Actions,
     pub submitted_at: Option<DateTime<Utc>>,
     /// Sent back with a submission so that a change in between is noticed.
@@ -417,4 +424,34 @@ pub struct DeclarationView {
     /// What submission needs (drafts; empty once submitted).
     pub checks: Vec<SubmitCheck>,
     pub version: i32,
+}
+
+/// One thing to fix, naming a section of the 18-section layout (1 基本信息 … 17, 18 申报材料附件
+/// 信息) and, in section 18, the attachment item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnItem {
+    /// Section number, 1–18 (15 covers 14 and 15: 资格与资质证书).
+    #[schema(minimum = 1, maximum = 18, example = 18)]
+    pub section: i32,
+    /// For section 18: the attachment item (0-based, as in the plan's 附件要求).
+    pub attachment: Option<i32>,
+    /// What to fix.
+    #[schema(example = "单位推荐意见表未加盖公章，请重新上传")]
+    pub comment: String,
+    /// The section's (or attachment's) title, filled in by the server.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// A return as the applicant and the reviewers see it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReturnRecord {
+    pub id: Uuid,
+    pub declaration_id: Uuid,
+    pub unit: OrgUnitRef,
+    pub actor: Option<String>,
+    pub comment: String,
+    pub items: Vec<ReturnItem>,
+    pub at: DateTime<Utc>,
 }

@@ -7,15 +7,12 @@
 //! who may, [`status`] is the state machine and [`guarantee`] the text that is signed.
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
-use crate::{
-    entities::declaration,
-    error::{AppError, AppResult},
-};
+use crate::{entities::declaration, error::AppResult};
 
 pub mod access;
 pub mod attachments;
@@ -91,27 +88,56 @@ pub async fn record_event<C: ConnectionTrait>(
     unit: Option<Uuid>,
     at: chrono::DateTime<Utc>,
 ) -> AppResult<()> {
+    log(
+        txn,
+        Event {
+            declaration: id,
+            action,
+            actor,
+            unit,
+            change: None,
+            comment: None,
+            at,
+        },
+    )
+    .await
+}
+
+/// A line of a declaration's timeline (and 审查日志).
+pub struct Event {
+    pub declaration: Uuid,
+    pub action: status::EventAction,
+    pub actor: Uuid,
+    /// The unit holding the declaration afterwards (none: the applicant).
+    pub unit: Option<Uuid>,
+    /// from → to, where the state changed.
+    pub change: Option<(status::DeclarationStatus, status::DeclarationStatus)>,
+    /// 审查意见
+    pub comment: Option<String>,
+    pub at: chrono::DateTime<Utc>,
+}
+
+/// Adds `e` to its declaration's timeline.
+pub async fn log<C: ConnectionTrait>(txn: &C, e: Event) -> AppResult<()> {
     use sea_orm::{ActiveModelTrait, Set};
     crate::entities::declaration_event::ActiveModel {
         id: Set(Uuid::now_v7()),
-        declaration_id: Set(id),
-        action: Set(action),
-        actor_id: Set(Some(actor)),
-        unit_id: Set(unit),
-        comment: Set(None),
-        at: Set(at),
+        declaration_id: Set(e.declaration),
+        action: Set(e.action),
+        actor_id: Set(Some(e.actor)),
+        unit_id: Set(e.unit),
+        comment: Set(e.comment),
+        from_status: Set(e.change.map(|c| c.0)),
+        to_status: Set(e.change.map(|c| c.1)),
+        at: Set(e.at),
     }
     .insert(txn)
     .await?;
     Ok(())
 }
 
-/// Declarations waiting for `unit`'s review (the user centre's "M 份职称申报申请").
+/// Declarations waiting for `unit`'s review (the user centre's "M 份职称申报申请"), from the
+/// maintained counters.
 pub async fn pending_for<C: ConnectionTrait>(db: &C, unit: Uuid) -> AppResult<u64> {
-    declaration::Entity::find()
-        .filter(declaration::Column::HolderId.eq(unit))
-        .filter(declaration::Column::Status.eq(status::DeclarationStatus::Submitted))
-        .count(db)
-        .await
-        .map_err(AppError::from)
+    Ok(u64::try_from(crate::review::counters::pending_total(db, unit).await?).unwrap_or(0))
 }

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
 
-use super::{access, dto::*, guarantee, records, status::DeclarationStatus, views};
+use super::{access, dto::*, guarantee, records, views};
 use crate::{
     accounts::profile::{Profile, load_of},
     archive::categories::{ArchiveData, Category},
@@ -241,14 +241,14 @@ pub async fn build<C: ConnectionTrait>(
     .await?;
     let info: DeclarationInfo = serde_json::from_value(d.info.clone()).unwrap_or_default();
     // copied at submission; a draft (also a withdrawn one) shows the person as they are now
-    let person: Profile = match (&d.profile, d.status != DeclarationStatus::Draft) {
+    let person: Profile = match (&d.profile, !d.status.is_editable()) {
         (Some(p), true) => serde_json::from_value(p.clone()).map_err(|_| AppError::internal())?,
         _ => load_of(db, d.applicant_id).await?,
     };
     let snapshots = records::extracted(db, d.id).await?;
     let attachments =
         views::attachment_items(db, d, &views::list_of(&plan_row.attachments)).await?;
-    let submitted = d.status != DeclarationStatus::Draft;
+    let submitted = !d.status.is_editable();
     let eligibility = match (&d.eligibility, submitted) {
         (Some(e), true) => serde_json::from_value(e.clone()).unwrap_or_default(),
         _ => eligibility_of(&plan_row, &snapshots, today()),
@@ -309,13 +309,14 @@ pub async fn build<C: ConnectionTrait>(
     })
 }
 
-/// `GET /declarations/{id}/preview` for the applicant.
+/// `GET /declarations/{id}/preview`, for the applicant and the units of the review chain that
+/// hold or have handled it.
 pub async fn get(
     db: &DatabaseConnection,
     user: &AuthUser,
     id: uuid::Uuid,
 ) -> AppResult<DeclarationView> {
-    let d = access::own(db, user, id).await?;
+    let d = access::readable(db, user, id).await?;
     build(db, &d).await
 }
 

@@ -245,7 +245,7 @@ pub async fn snapshot_file(
     record_id: Uuid,
     file_id: Uuid,
 ) -> AppResult<actix_web::HttpResponse> {
-    let d = access::own(db, user, id).await?;
+    let d = access::readable(db, user, id).await?;
     let row = declaration_record::Entity::find_by_id((d.id, record_id))
         .one(db)
         .await?

@@ -130,7 +130,7 @@ pub async fn get_declaration_photo(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let d = access::own(&state.db, &user, id.into_inner()).await?;
+    let d = access::readable(&state.db, &user, id.into_inner()).await?;
     photo::download(&state.db, &state.storage, d.photo_file_id).await
 }
 
@@ -168,7 +168,7 @@ pub async fn get_guarantee_signature(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let d = access::own(&state.db, &user, id.into_inner()).await?;
+    let d = access::readable(&state.db, &user, id.into_inner()).await?;
     photo::download(&state.db, &state.storage, d.signature_file_id).await
 }
 

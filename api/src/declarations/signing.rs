@@ -88,7 +88,10 @@ async fn by_token(db: &DatabaseConnection, token: &str) -> AppResult<declaration
     declaration::Entity::find()
         .filter(declaration::Column::SigningTokenHash.eq(hash_token(token)))
         .filter(declaration::Column::SigningTokenExpiresAt.gt(Utc::now()))
-        .filter(declaration::Column::Status.eq(DeclarationStatus::Draft))
+        .filter(
+            declaration::Column::Status
+                .is_in([DeclarationStatus::Draft, DeclarationStatus::Returned]),
+        )
         .one(db)
         .await?
         .ok_or_else(invalid)
@@ -169,7 +172,10 @@ pub async fn sign(
                     .filter(declaration::Column::Id.eq(d.id))
                     .filter(declaration::Column::SigningTokenHash.eq(hash))
                     .filter(declaration::Column::SigningTokenExpiresAt.gt(now))
-                    .filter(declaration::Column::Status.eq(DeclarationStatus::Draft))
+                    .filter(
+                        declaration::Column::Status
+                            .is_in([DeclarationStatus::Draft, DeclarationStatus::Returned]),
+                    )
                     .exec(txn)
                     .await?;
                 if done.rows_affected != 1 {

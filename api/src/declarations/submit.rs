@@ -136,14 +136,29 @@ pub async fn submit(
                     )
                     .col_expr(declaration::Column::UpdatedAt, Expr::value(now))
                     .filter(declaration::Column::Id.eq(id))
-                    .filter(declaration::Column::Status.eq(DeclarationStatus::Draft))
+                    .filter(declaration::Column::Status.is_in([
+                        DeclarationStatus::Draft,
+                        DeclarationStatus::Returned,
+                    ]))
                     .filter(declaration::Column::Version.eq(d.version))
                     .exec(txn)
                     .await?;
                 if done.rows_affected != 1 {
                     return Err(stale());
                 }
-                super::record_event(txn, id, EventAction::Submitted, applicant, Some(employer), now).await?;
+                super::log(
+                    txn,
+                    super::Event {
+                        declaration: id,
+                        action: EventAction::Submitted,
+                        actor: applicant,
+                        unit: Some(employer),
+                        change: Some((d.status, DeclarationStatus::Submitted)),
+                        comment: None,
+                        at: now,
+                    },
+                )
+                .await?;
                 let unit = profile.employer.as_ref().map(|e| e.name.as_str()).unwrap_or("");
                 crate::notify::notify(
                     txn,
@@ -159,6 +174,8 @@ pub async fn submit(
                     .one(txn)
                     .await?
                     .ok_or_else(AppError::internal)?;
+                // the employer's 待审查 list (a resubmission starts again there)
+                crate::review::chain::arrive(txn, &row, &p, employer, now).await?;
                 // the answer is read in the same transaction: one connection, no checkouts
                 views::build(txn, &row).await
             })

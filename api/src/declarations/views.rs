@@ -89,16 +89,22 @@ pub async fn units<C: ConnectionTrait>(
 /// Where `d` stands.
 pub fn stage(d: &declaration::Model, holder: Option<&OrgUnitRef>) -> Stage {
     let since = d.held_since.unwrap_or(d.updated_at);
-    let description = match (d.status, holder) {
-        (DeclarationStatus::Draft, _) => "草稿，尚未提交".to_owned(),
-        (DeclarationStatus::Submitted, Some(h)) => format!(
-            "{} 资格审查中（{} 起）",
-            h.name,
-            since
-                .with_timezone(&crate::domain::china_tz())
-                .format("%Y-%m-%d %H:%M")
-        ),
-        (DeclarationStatus::Submitted, None) => "待单位审查".to_owned(),
+    let at = since
+        .with_timezone(&crate::domain::china_tz())
+        .format("%Y-%m-%d %H:%M");
+    let unit = holder.map(|h| h.name.as_str()).unwrap_or("审查单位");
+    let description = match d.status {
+        DeclarationStatus::Draft => "草稿，尚未提交".to_owned(),
+        DeclarationStatus::Returned => {
+            format!("已退回修改（{at} 起），请按退回意见修改后重新提交")
+        }
+        DeclarationStatus::Submitted | DeclarationStatus::InReview => {
+            format!("{unit} 资格审查中（{at} 起）")
+        }
+        DeclarationStatus::Passed => format!("{unit} 审查通过，待推荐上一级（{at} 起）"),
+        DeclarationStatus::Failed => format!("{unit} 审查不通过（{at}）"),
+        DeclarationStatus::Accepted => format!("{unit} 已受理（{at}）"),
+        DeclarationStatus::Approved => format!("{unit} 认定通过（{at}）"),
     };
     Stage {
         status: d.status,
@@ -149,6 +155,8 @@ pub async fn timeline<C: ConnectionTrait>(db: &C, id: Uuid) -> AppResult<Vec<Tim
             actor: e.actor_id.and_then(|a| actors.get(&a).cloned()),
             unit: e.unit_id.and_then(|u| units.get(&u).cloned()),
             comment: e.comment,
+            from_status: e.from_status,
+            to_status: e.to_status,
             at: e.at,
         })
         .collect())
@@ -247,6 +255,11 @@ pub async fn build<C: ConnectionTrait>(db: &C, d: &declaration::Model) -> AppRes
         guarantee,
         attachments,
         timeline: timeline(db, d.id).await?,
+        open_return: if d.status == DeclarationStatus::Returned {
+            crate::review::returns::latest(db, d.id).await?
+        } else {
+            None
+        },
         actions: actions(d),
         submitted_at: d.submitted_at,
         version: d.version,

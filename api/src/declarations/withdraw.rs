@@ -66,7 +66,23 @@ pub async fn withdraw(
                         "申报已进入审查，不能撤回",
                     ));
                 }
-                super::record_event(txn, id, EventAction::Withdrawn, applicant, None, now).await?;
+                super::log(
+                    txn,
+                    super::Event {
+                        declaration: id,
+                        action: EventAction::Withdrawn,
+                        actor: applicant,
+                        unit: None,
+                        change: Some((DeclarationStatus::Submitted, DeclarationStatus::Draft)),
+                        comment: None,
+                        at: now,
+                    },
+                )
+                .await?;
+                // off the employer's 待审查 list
+                if let Some(employer) = d.holder_id {
+                    crate::review::chain::leave(txn, id, employer).await?;
+                }
                 declaration::Entity::find_by_id(id)
                     .one(txn)
                     .await?

@@ -28,6 +28,8 @@ pub struct Model {
     pub holder_id: Option<Uuid>,
     pub held_since: Option<DateTimeUtc>,
     pub submitted_at: Option<DateTimeUtc>,
+    /// The department whose 收费设定 waived the fee, if one did.
+    pub fee_waived_by: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

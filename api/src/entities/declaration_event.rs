@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::declarations::status::EventAction;
+use crate::declarations::status::{DeclarationStatus, EventAction};
 
 /// One line of a declaration's timeline: who did what, and which unit holds it afterwards.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,6 +13,9 @@ pub struct Model {
     pub actor_id: Option<Uuid>,
     pub unit_id: Option<Uuid>,
     pub comment: Option<String>,
+    /// The declaration's state before and after (审查日志 from → to), where it changed.
+    pub from_status: Option<DeclarationStatus>,
+    pub to_status: Option<DeclarationStatus>,
     pub at: DateTimeUtc,
 }
 

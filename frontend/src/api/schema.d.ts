@@ -360,6 +360,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日查询（任一登录用户：起止日期之间每天是否工作日及工作日天数，按国务院节假日与调休安排） */
+        get: operations["working_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已知节假日安排的年份（任一登录用户：随系统发布或管理员录入） */
+        get: operations["list_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入某年节假日安排（管理员：整体替换该年的录入日期并将该年标记为已知；随系统发布的年份也可录入以更正） */
+        put: operations["put_year"];
+        post?: never;
+        /** 删除管理员录入的某年节假日安排（管理员：随系统发布的年份仍为已知，其他年份恢复为未知） */
+        delete: operations["delete_year"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/declarations": {
         parameters: {
             query?: never;
@@ -1135,6 +1187,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 资格审查列表（评审资格审查 / 认定资格审查 / 主管部门、人社部门、评委会办公室的待审查）：
+         *     标签页 待审查 · 审查通过 · 审查不通过 · 退回记录 · 全部 及其数量；按年度、计划、受理部门筛选；
+         *     按姓名或身份证号模糊查询
+         */
+        get: operations["list_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/fee-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收费设定（各申报计划：收费 / 不收费，默认收费） */
+        get: operations["list_fee_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/fee-settings/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改收费设定 */
+        put: operations["set_fee_setting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/publicities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位录入的公示 */
+        get: operations["list_publicities"];
+        put?: never;
+        /** 录入公示情况（不少于 5 个工作日，按国务院公布的节假日与调休安排计算） */
+        post: operations["record_publicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/publicities/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入公示结果（公示期满后） */
+        put: operations["set_publicity_outcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/recommend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 资格审查推荐 / 审核推荐（批量）：把本单位审查通过的申报推荐到上一级；逐项报告结果，每项要么完整生效要么不生效 */
+        post: operations["recommend_reviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报信息预览（审查用）：18 部分、审查日志、历次退回及本单位可进行的操作 */
+        get: operations["get_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审查决定：通过（最后一级为受理或认定通过）、不通过（须写理由）、退回（逐项写明需修改的内容）。
+         *     须带上看到的版本号；他人已先处理时返回 409 并说明是谁
+         */
+        post: operations["decide_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signing/{token}": {
         parameters: {
             query?: never;
@@ -1615,6 +1811,24 @@ export interface components {
             /** @description 申报职称名称 */
             title_name: string;
         };
+        /** @description What happened to one item of a batch. */
+        BatchItemOutcome: {
+            code?: components["schemas"]["ErrorCode"] | null;
+            /** Format: uuid */
+            declaration_id: string;
+            holder?: components["schemas"]["OrgUnitRef"] | null;
+            message?: string | null;
+            ok: boolean;
+            status?: components["schemas"]["DeclarationStatus"] | null;
+        };
+        /** @description Per-item outcomes of a batch: each item is applied whole or not at all. */
+        BatchOutcome: {
+            /** Format: int32 */
+            failed: number;
+            items: components["schemas"]["BatchItemOutcome"][];
+            /** Format: int32 */
+            succeeded: number;
+        };
         /** @description 10 著（译）作（教材） */
         Book: {
             isbn: string;
@@ -1634,6 +1848,74 @@ export interface components {
         BookKind: "专著" | "编著" | "译著" | "教材";
         /** @enum {string} */
         BookRole: "独著" | "主编" | "副主编" | "参编";
+        /** @description One date of the calendar. */
+        CalendarDay: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description The holiday (or the holiday a make-up working day belongs to); absent for an ordinary
+             *     weekday or weekend.
+             * @example 春节
+             */
+            name?: string;
+            /** @description 是否工作日（含调休上班日） */
+            working: boolean;
+        };
+        /** @description One date of a year's schedule as the administrator enters it. */
+        CalendarDayInput: {
+            /**
+             * Format: date
+             * @example 2027-02-06
+             */
+            date: string;
+            /** @example 春节 */
+            name: string;
+            /** @description `true`: 放假；`false`: 调休上班 */
+            off_day: boolean;
+        };
+        /**
+         * @description Where a year's schedule comes from.
+         * @enum {string}
+         */
+        CalendarSource: "shipped" | "administrator";
+        /** @description A year whose schedule is known. */
+        CalendarYear: {
+            /** Format: date-time */
+            declared_at?: string;
+            /**
+             * @description 管理员录入时填写的发布依据
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             */
+            note?: string;
+            /**
+             * Format: int32
+             * @description 管理员录入的日期数
+             */
+            override_days: number;
+            /**
+             * @description `shipped` when the schedule ships with the server (the administrator may still have
+             *     overridden days of it), else `administrator`.
+             */
+            source: components["schemas"]["CalendarSource"];
+            /**
+             * Format: int32
+             * @example 2027
+             */
+            year: number;
+        };
+        /** @description A year's schedule: replaces every administrator day of that year and declares it known. */
+        CalendarYearInput: {
+            /**
+             * @description The holidays and make-up working days of the year; any other date follows the weekday
+             *     rule (Monday–Friday working).
+             */
+            days: components["schemas"]["CalendarDayInput"][];
+            /**
+             * @description 发布依据（如通知名称与文号）
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             */
+            note: string;
+        };
         /**
          * @description The seventeen categories in the order of the manuals.
          * @enum {string}
@@ -1722,11 +2004,28 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        /** @description `POST /reviews/{declaration_id}/decision`. */
+        DecideRequest: {
+            decision: components["schemas"]["Decision"];
+            /** @description For a return: every item to fix, at once (at least one). */
+            items?: components["schemas"]["ReturnItem"][];
+            /**
+             * @description 审查意见 (pass: prefilled with the unit declaration; fail: required, the reason;
+             *     return: an overall comment, optional).
+             * @example 本单位声明：申报人员无违法乱纪、无重大工作失误，所报评审材料真实可靠，经审核属实。如有失实，愿承担相应责任。
+             */
+            opinion?: string | null;
+            /**
+             * Format: int32
+             * @description The declaration version the reviewer saw.
+             */
+            version: number;
+        };
         /**
-         * @description A reviewer's decision.
+         * @description What a reviewer decides.
          * @enum {string}
          */
-        Decision: "approve" | "reject" | "return";
+        Decision: "pass" | "fail" | "return";
         DecisionOutcome: {
             code?: components["schemas"]["ErrorCode"] | null;
             message?: string | null;
@@ -1772,6 +2071,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             info: components["schemas"]["DeclarationInfo"];
+            open_return?: components["schemas"]["ReturnRecord"] | null;
             plan: components["schemas"]["PlanSummary"];
             progress: components["schemas"]["Progress"];
             /** @description The plan's 可评审专业. */
@@ -1834,7 +2134,7 @@ export interface components {
             total: number;
         };
         /** @enum {string} */
-        DeclarationStatus: "draft" | "submitted";
+        DeclarationStatus: "draft" | "submitted" | "returned" | "in_review" | "passed" | "failed" | "accepted" | "approved";
         /** @description A line of 我的申报记录. */
         DeclarationSummary: {
             acceptor?: components["schemas"]["OrgUnitRef"] | null;
@@ -1991,12 +2291,34 @@ export interface components {
          *     the SPA switch on these values; the OpenAPI document lists them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed" | "plan_not_open" | "declaration_exists" | "declaration_locked" | "declaration_incomplete" | "record_not_approved" | "photo_unsuitable" | "signing_link_invalid" | "idempotency_key_reused" | "idempotency_in_progress";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "own_declaration" | "return_items_required" | "publicity_required" | "publicity_too_short" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed" | "plan_not_open" | "declaration_exists" | "declaration_locked" | "declaration_incomplete" | "record_not_approved" | "photo_unsuitable" | "signing_link_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "calendar_unknown";
         /**
          * @description What a line of the declaration's timeline records.
          * @enum {string}
          */
-        EventAction: "created" | "guarantee_signed" | "submitted" | "withdrawn";
+        EventAction: "created" | "guarantee_signed" | "submitted" | "withdrawn" | "passed" | "failed" | "returned" | "recommended" | "accepted" | "approved" | "publicity_recorded";
+        /** @description 收费设定 of a department for one plan. */
+        FeeSetting: {
+            /** @description 收费 (true, the default) or 不收费 */
+            charge: boolean;
+            plan: components["schemas"]["PlanSummary"];
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        /** @description `PUT /reviews/fee-settings/{plan_id}`. */
+        FeeSettingInput: {
+            charge: boolean;
+        };
+        /** @description A page of fee settings. */
+        FeeSettingPage: {
+            items: components["schemas"]["FeeSetting"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
         /** @description One field that failed validation. */
         FieldError: {
             /**
@@ -2630,6 +2952,78 @@ export interface components {
         ProjectRole: "主持" | "参与";
         /** @enum {string} */
         ProjectState: "在研" | "结题";
+        /** @description A recorded publicity. */
+        Publicity: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description How many declarations it covers.
+             */
+            declarations: number;
+            /** @description Whether it has ended (its last day is before today, China time). */
+            ended: boolean;
+            /** Format: date */
+            ends_on: string;
+            /** Format: uuid */
+            id: string;
+            method: string;
+            note?: string | null;
+            outcome?: components["schemas"]["PublicityOutcome"] | null;
+            outcome_label?: string | null;
+            /** Format: date */
+            starts_on: string;
+            /**
+             * Format: int32
+             * @description Working days on the official calendar, both ends included.
+             */
+            working_days: number;
+        };
+        /** @description `POST /reviews/publicities`: the employer records a publicity of passed declarations. */
+        PublicityInput: {
+            /**
+             * Format: date
+             * @description 公示结束日期 (at least 5 working days after the start, both included)
+             * @example 2026-11-20
+             */
+            ends_on: string;
+            /** @description The passed declarations it covered. */
+            items: components["schemas"]["VersionedId"][];
+            /**
+             * @description 公示方式
+             * @example 单位公告栏及内网公示
+             */
+            method: string;
+            /** @description 公示情况说明 */
+            note?: string | null;
+            outcome?: components["schemas"]["PublicityOutcome"] | null;
+            /**
+             * Format: date
+             * @description 公示开始日期
+             * @example 2026-11-16
+             */
+            starts_on: string;
+        };
+        /**
+         * @description 公示结果
+         * @enum {string}
+         */
+        PublicityOutcome: "no_objection" | "objection";
+        /** @description `PUT /reviews/publicities/{id}/outcome`. */
+        PublicityOutcomeInput: {
+            note?: string | null;
+            outcome: components["schemas"]["PublicityOutcome"];
+        };
+        /** @description A page of publicities the caller's unit recorded, latest first. */
+        PublicityPage: {
+            items: components["schemas"]["Publicity"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
         /** @description 14 专业技术资格证书（考试） */
         Qualification: {
             certificate_no: string;
@@ -2647,6 +3041,11 @@ export interface components {
          * @enum {string}
          */
         RecognitionKind: "transfer_in" | "other";
+        /** @description `POST /reviews/recommend`: 资格审查推荐 / 审核推荐 of passed declarations to the next unit. */
+        RecommendRequest: {
+            /** @description 1–1000 declarations. */
+            items: components["schemas"]["VersionedId"][];
+        };
         /** @description Step 5: an approved archive record and whether it is in the declaration. */
         RecordChoice: {
             category: components["schemas"]["Category"];
@@ -2801,10 +3200,121 @@ export interface components {
             state?: components["schemas"]["ProjectState"] | null;
         };
         /**
+         * @description One thing to fix, naming a section of the 18-section layout (1 基本信息 … 17, 18 申报材料附件
+         *     信息) and, in section 18, the attachment item.
+         */
+        ReturnItem: {
+            /**
+             * Format: int32
+             * @description For section 18: the attachment item (0-based, as in the plan's 附件要求).
+             */
+            attachment?: number | null;
+            /**
+             * @description What to fix.
+             * @example 单位推荐意见表未加盖公章，请重新上传
+             */
+            comment: string;
+            /**
+             * Format: int32
+             * @description Section number, 1–18 (15 covers 14 and 15: 资格与资质证书).
+             * @example 18
+             */
+            section: number;
+            /** @description The section's (or attachment's) title, filled in by the server. */
+            title?: string | null;
+        };
+        /** @description A return as the applicant and the reviewers see it. */
+        ReturnRecord: {
+            actor?: string | null;
+            /** Format: date-time */
+            at: string;
+            comment: string;
+            /** Format: uuid */
+            declaration_id: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["ReturnItem"][];
+            unit: components["schemas"]["OrgUnitRef"];
+        };
+        /**
          * @description What a line of the 审核日志 records.
          * @enum {string}
          */
         ReviewAction: "submit" | "resubmit" | "approve" | "reject" | "return" | "move";
+        /** @description What the caller's unit may do with the declaration now. */
+        ReviewActions: {
+            /** @description The opinion a pass is prefilled with. */
+            default_opinion?: string | null;
+            fail: boolean;
+            pass: boolean;
+            /** @description What a pass is here: 通过 / 审查通过 / 受理 / 认定通过. */
+            pass_label: string;
+            recommend: boolean;
+            return: boolean;
+        };
+        /**
+         * @description `GET /reviews/{declaration_id}`: the 18-section view with the review log, for a unit that
+         *     holds or has handled the declaration.
+         */
+        ReviewDetail: {
+            actions: components["schemas"]["ReviewActions"];
+            item: components["schemas"]["ReviewItem"];
+            /** @description 审查日志: every step, who, when, from → to, opinion. */
+            log: components["schemas"]["TimelineEntry"][];
+            returns: components["schemas"]["ReturnRecord"][];
+            view: components["schemas"]["DeclarationView"];
+        };
+        /** @description One row of a review list. */
+        ReviewItem: {
+            acceptor?: components["schemas"]["OrgUnitRef"] | null;
+            /** @description 姓名 */
+            applicant_name: string;
+            /**
+             * @description Whether this unit may recommend it now (passed here, not yet recommended, and for
+             *     employers a publicity of at least 5 working days that has ended without objection).
+             */
+            can_recommend: boolean;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: uuid */
+            declaration_id: string;
+            /**
+             * @description 申报类型 label (职称评审, 职称认定(外省转入) …)
+             * @example 职称评审
+             */
+            declaration_type: string;
+            /**
+             * @description 身份证号（脱敏）
+             * @example 330203********0021
+             */
+            id_number_masked: string;
+            opinion?: string | null;
+            plan: components["schemas"]["PlanSummary"];
+            publicity?: components["schemas"]["Publicity"] | null;
+            /**
+             * Format: date-time
+             * @description When it reached this unit.
+             */
+            received_at: string;
+            /** @description Why not, when `can_recommend` is false and the state is `passed`. */
+            recommend_blocker?: string | null;
+            return_record?: components["schemas"]["ReturnRecord"] | null;
+            /** @description Where the declaration is now. */
+            stage: components["schemas"]["Stage"];
+            /** @description The state at this unit. */
+            state: components["schemas"]["ReviewState"];
+            state_label: string;
+            /**
+             * Format: date-time
+             * @description 申报时间
+             */
+            submitted_at?: string | null;
+            /**
+             * Format: int32
+             * @description The version to send with a decision.
+             */
+            version: number;
+        };
         /** @description One line of a record's 审核日志. */
         ReviewLogEntry: {
             action: components["schemas"]["ReviewAction"];
@@ -2820,9 +3330,10 @@ export interface components {
             id: string;
             to_status: components["schemas"]["RecordStatus"];
         };
+        /** @description A page of a review list with its tab counts. */
         ReviewPage: {
-            counts: components["schemas"]["StatusCounts"];
-            items: components["schemas"]["ReviewRow"][];
+            counts: components["schemas"]["TabCounts"];
+            items: components["schemas"]["ReviewItem"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2849,6 +3360,12 @@ export interface components {
             /** @example 测试 · 大学本科/学士 */
             title: string;
         };
+        /**
+         * @description Where a declaration stands at one unit that has handled it (`declaration_reviews.state`):
+         *     the unit's tabs 待审查 · 审查通过 · 审查不通过 count these.
+         * @enum {string}
+         */
+        ReviewState: "pending" | "passed" | "recommended" | "failed" | "returned";
         /** @description 当前共有 N 条业绩档案 和 M 份职称申报申请 待您审查 */
         ReviewSummary: {
             categories: components["schemas"]["CategoryCount"][];
@@ -3029,6 +3546,42 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description The counts on a list's tabs, for its kind, year, plan and acceptor filters (maintained
+         *     counters: they do not grow with the unit's data).
+         */
+        TabCounts: {
+            /**
+             * Format: int64
+             * @description 全部 = 待审查 + 审查通过 + 审查不通过
+             */
+            all: number;
+            /**
+             * Format: int64
+             * @description 审查通过、待推荐
+             */
+            awaiting: number;
+            /**
+             * Format: int64
+             * @description 审查不通过
+             */
+            failed: number;
+            /**
+             * Format: int64
+             * @description 审查通过（含已推荐）
+             */
+            passed: number;
+            /**
+             * Format: int64
+             * @description 待审查
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description 退回记录
+             */
+            returned: number;
+        };
         /** @description One line of the timeline. */
         TimelineEntry: {
             action: components["schemas"]["EventAction"];
@@ -3038,7 +3591,10 @@ export interface components {
             actor?: string | null;
             /** Format: date-time */
             at: string;
+            /** @description 审查意见 / comment */
             comment?: string | null;
+            from_status?: components["schemas"]["DeclarationStatus"] | null;
+            to_status?: components["schemas"]["DeclarationStatus"] | null;
             unit?: components["schemas"]["OrgUnitRef"] | null;
         };
         /**
@@ -3174,6 +3730,13 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description A declaration and the version a batch action saw. */
+        VersionedId: {
+            /** Format: uuid */
+            declaration_id: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @description 2 工作经历 */
         WorkHistory: {
             /**
@@ -3190,6 +3753,19 @@ export interface components {
             unit: string;
             /** @description 从事专业技术工作 */
             work_content: string;
+        };
+        /** @description The working days of a range, both ends included. */
+        WorkingDays: {
+            days: components["schemas"]["CalendarDay"][];
+            /** Format: date */
+            end: string;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: int32
+             * @description 工作日天数
+             */
+            working_days: number;
         };
     };
     responses: never;
@@ -4950,6 +5526,267 @@ export interface operations {
                 };
             };
             /** @description 请求数据校验未通过，errors 列出每个字段的问题 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    working_days: {
+        parameters: {
+            query: {
+                /**
+                 * @description 起始日期（含）
+                 * @example 2026-02-09
+                 */
+                start: string;
+                /**
+                 * @description 结束日期（含），不早于起始日期，范围不超过 366 天
+                 * @example 2026-03-01
+                 */
+                end: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 每天是否工作日，及工作日天数（含起止两天） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDays"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 结束日期早于起始日期或范围超过366天（validation_failed）；或某年的节假日安排尚未录入（calendar_unknown），不作推测 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已知的年份，按年份升序 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"][];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 当前角色无权进行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份（2000–2100） */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearInput"];
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅管理员 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 资源不存在或不在管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 校验未通过（日期不在该年内、日期重复等），errors 列出每一项；未保存任何数据 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份（2000–2100） */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅管理员 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 该年没有管理员录入的安排 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8738,6 +9575,748 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TitleSeries"][];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /** @description 评审资格审查 or 认定资格审查 (default `review`). */
+                kind?: "review" | "recognition";
+                /** @description The tab (default `pending`). */
+                tab?: "pending" | "passed" | "awaiting" | "failed" | "returned" | "all";
+                /**
+                 * @description 申报年度
+                 * @example 2026
+                 */
+                year?: number;
+                /** @description 申报计划 */
+                plan_id?: string;
+                /** @description 受理部门 (认定) or the accepting committee */
+                acceptor_id?: string;
+                /**
+                 * @description 申报人姓名或身份证号关键字（模糊查询）
+                 * @example 张
+                 */
+                q?: string;
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本单位的审查列表与各标签数量 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位、主管部门、人社部门、评委会办公室 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 查询参数不正确 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fee_settings: {
+        parameters: {
+            query?: {
+                /** @description 申报年度 */
+                year?: number;
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各计划的收费设定 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeSettingPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅主管部门、人社部门 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_fee_setting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报计划 ID */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeSettingInput"];
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeSetting"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅主管部门、人社部门 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 计划不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求数据校验未通过，errors 列出每个字段的问题 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_publicities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows a page, 1–100 (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公示记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityPage"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_publicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicityInput"];
+            };
+        };
+        responses: {
+            /** @description 已录入 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publicity"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报不在本单位 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 申报不是本单位审查通过、待推荐的，或已被他人处理（version_conflict） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 公示期不足 5 个工作日（publicity_too_short）、日期超出已知的节假日安排（calendar_unknown）或其他字段错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_publicity_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 公示 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicityOutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description 已录入 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publicity"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本单位的 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 公示尚未结束 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recommend_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendRequest"];
+            };
+        };
+        responses: {
+            /** @description 逐项结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchOutcome"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无审查权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未选择或重复选择 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报与审查日志 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetail"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无审查权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 本单位未经手该申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 申报 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRequest"];
+            };
+        };
+        responses: {
+            /** @description 已处理 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetail"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无审查权限，或审查本人的申报（own_declaration） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 本单位未经手该申报 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 他人已先处理（version_conflict，说明是谁、何时）或当前状态不允许（declaration_locked） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 缺少理由或退回事项（return_items_required，errors 逐项列出） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
