@@ -62,6 +62,9 @@ fn main() {
             seed::seed_demo_content(&conn)
                 .await
                 .unwrap_or_else(|e| fail(format!("演示业绩档案初始化失败: {}", e.detail)));
+            seed::chain::seed(&conn)
+                .await
+                .unwrap_or_else(|e| fail(format!("演示申报初始化失败: {}", e.detail)));
         }
         let listener = TcpListener::bind(config.bind)
             .unwrap_or_else(|e| fail(format!("无法监听 {}: {e}", config.bind)));

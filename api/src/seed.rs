@@ -16,6 +16,8 @@ use crate::{
 };
 
 pub const DEMO_PASSWORD: &str = "Demo12345";
+
+pub mod chain;
 pub const DEMO_ADMIN_PASSWORD: &str = "Admin12345";
 
 /// One line of the demo-account table printed at start-up.
@@ -407,6 +409,7 @@ pub fn demo_accounts(config: &Config) -> Vec<DemoAccount> {
         staff("人社部门", "zj_hrss", "浙江省人力资源和社会保障厅"),
         staff("人社部门", "nb_hrss", "宁波市人力资源和社会保障局"),
         staff("主管部门", "nb_slj", "宁波市水利局"),
+        staff("主管部门", chain::GROUP_LOGIN, chain::GROUP_NAME),
         staff(
             "评委会办公室",
             "nb_committee",
@@ -435,6 +438,15 @@ pub fn demo_accounts(config: &Config) -> Vec<DemoAccount> {
         password: DEMO_PASSWORD.to_owned(),
         note: format!("{name}（手机号 {phone}；有待单位审核的业绩）"),
     }));
+    out.extend(
+        chain::applicants().map(|(name, username, phone, stage)| DemoAccount {
+            role: "个人",
+            login: "个人登录",
+            username,
+            password: DEMO_PASSWORD.to_owned(),
+            note: format!("{name}（手机号 {phone}；{stage}）"),
+        }),
+    );
     out
 }
 

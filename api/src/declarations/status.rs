@@ -207,12 +207,15 @@ pub enum ReviewState {
     /// 待审查
     #[sea_orm(string_value = "pending")]
     Pending,
-    /// 审查通过（待推荐；最后一级为已受理/认定通过）
+    /// 审查通过，待推荐
     #[sea_orm(string_value = "passed")]
     Passed,
     /// 审查通过，已推荐上一级
     #[sea_orm(string_value = "recommended")]
     Recommended,
+    /// 已受理（评委会办公室）或认定通过（受理部门）：链条的最后一级
+    #[sea_orm(string_value = "accepted")]
+    Accepted,
     /// 审查不通过
     #[sea_orm(string_value = "failed")]
     Failed,
@@ -227,6 +230,7 @@ impl ReviewState {
             ReviewState::Pending => "pending",
             ReviewState::Passed => "passed",
             ReviewState::Recommended => "recommended",
+            ReviewState::Accepted => "accepted",
             ReviewState::Failed => "failed",
             ReviewState::Returned => "returned",
         }
@@ -237,6 +241,7 @@ impl ReviewState {
             ReviewState::Pending => "待审查",
             ReviewState::Passed => "审查通过",
             ReviewState::Recommended => "已推荐",
+            ReviewState::Accepted => "已受理",
             ReviewState::Failed => "审查不通过",
             ReviewState::Returned => "已退回",
         }

@@ -33,6 +33,7 @@ pub fn tab_of(state: ReviewState) -> Option<&'static str> {
         ReviewState::Pending => Some("pending"),
         ReviewState::Passed => Some("passed"),
         ReviewState::Recommended => Some("recommended"),
+        ReviewState::Accepted => Some("accepted"),
         ReviewState::Failed => Some("failed"),
         ReviewState::Returned => None,
     }
@@ -202,7 +203,7 @@ pub async fn counts<C: ConnectionTrait>(
     };
     let pending = get("pending");
     let awaiting = get("passed");
-    let passed = awaiting + get("recommended");
+    let passed = awaiting + get("recommended") + get("accepted");
     let failed = get("failed");
     Ok(TabCounts {
         pending,

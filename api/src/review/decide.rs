@@ -235,6 +235,7 @@ pub async fn decide(
             let state = match to {
                 DeclarationStatus::Failed => ReviewState::Failed,
                 DeclarationStatus::Returned => ReviewState::Returned,
+                DeclarationStatus::Accepted | DeclarationStatus::Approved => ReviewState::Accepted,
                 _ => ReviewState::Passed,
             };
             let kept_opinion = match (req.decision, &opinion) {

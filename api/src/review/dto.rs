@@ -32,7 +32,7 @@ pub enum ReviewTab {
     /// 待审查
     #[default]
     Pending,
-    /// 审查通过（含已推荐）
+    /// 审查通过（含已推荐、已受理）
     Passed,
     /// 审查通过、尚未推荐（可推荐的）
     Awaiting,
@@ -72,7 +72,7 @@ pub struct ReviewListQuery {
 pub struct TabCounts {
     /// 待审查
     pub pending: i64,
-    /// 审查通过（含已推荐）
+    /// 审查通过（含已推荐、已受理）
     pub passed: i64,
     /// 审查通过、待推荐
     pub awaiting: i64,

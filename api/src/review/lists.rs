@@ -35,13 +35,18 @@ use crate::{
 fn states(tab: ReviewTab) -> Vec<ReviewState> {
     match tab {
         ReviewTab::Pending => vec![ReviewState::Pending],
-        ReviewTab::Passed => vec![ReviewState::Passed, ReviewState::Recommended],
+        ReviewTab::Passed => vec![
+            ReviewState::Passed,
+            ReviewState::Recommended,
+            ReviewState::Accepted,
+        ],
         ReviewTab::Awaiting => vec![ReviewState::Passed],
         ReviewTab::Failed => vec![ReviewState::Failed],
         ReviewTab::All | ReviewTab::Returned => vec![
             ReviewState::Pending,
             ReviewState::Passed,
             ReviewState::Recommended,
+            ReviewState::Accepted,
             ReviewState::Failed,
         ],
     }

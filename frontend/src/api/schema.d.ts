@@ -3365,7 +3365,7 @@ export interface components {
          *     the unit's tabs 待审查 · 审查通过 · 审查不通过 count these.
          * @enum {string}
          */
-        ReviewState: "pending" | "passed" | "recommended" | "failed" | "returned";
+        ReviewState: "pending" | "passed" | "recommended" | "accepted" | "failed" | "returned";
         /** @description 当前共有 N 条业绩档案 和 M 份职称申报申请 待您审查 */
         ReviewSummary: {
             categories: components["schemas"]["CategoryCount"][];
@@ -3568,7 +3568,7 @@ export interface components {
             failed: number;
             /**
              * Format: int64
-             * @description 审查通过（含已推荐）
+             * @description 审查通过（含已推荐、已受理）
              */
             passed: number;
             /**
