@@ -13,7 +13,7 @@ describe('menus per role', () => {
     expect(names('hrss')).toEqual(['用户中心', '职称评审资格审查', '申报计划', '单位授权审核']);
     expect(names('committee_office')).toEqual(['用户中心', '评审受理', '评审会议']);
     expect(names('expert')).toEqual(['用户中心', '评审任务']);
-    expect(names('admin')).toEqual(['用户中心', '组织机构', '账号分配', '基础数据', '短信发送记录']);
+    expect(names('admin')).toEqual(['用户中心', '组织机构', '账号分配', '基础数据', '节假日安排', '短信发送记录']);
   });
 
   it('gives every page its own route', () => {

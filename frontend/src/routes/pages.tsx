@@ -50,6 +50,7 @@ export type PageKey =
   | 'org-units'
   | 'staff-accounts'
   | 'reference-data'
+  | 'calendar'
   | 'sms-outbox';
 
 export type PageComponent = LazyExoticComponent<ComponentType>;
@@ -287,6 +288,14 @@ export const PAGES: readonly PageDef[] = [
     access: ['admin'],
     icon: <DatabaseOutlined />,
     element: lazyPage(() => import('../features/admin/pages/ReferenceDataPage'), 'ReferenceDataPage'),
+  },
+  {
+    key: 'calendar',
+    path: '/admin/calendar',
+    label: '节假日安排',
+    access: ['admin'],
+    icon: <CalendarOutlined />,
+    element: lazyPage(() => import('../features/admin/pages/CalendarPage'), 'CalendarPage'),
   },
   {
     key: 'sms-outbox',
