@@ -193,7 +193,7 @@ export const PAGES: readonly PageDef[] = [
     label: '职称申报资格审查',
     access: ['employer'],
     icon: <AuditOutlined />,
-    element: placeholder,
+    element: lazyPage(() => import('../features/review-chain/pages/ReviewPages'), 'EmployerReviewPage'),
   },
   {
     key: 'recognition-review',
@@ -201,7 +201,7 @@ export const PAGES: readonly PageDef[] = [
     label: '认定资格审查',
     access: ['employer'],
     icon: <SafetyCertificateOutlined />,
-    element: placeholder,
+    element: lazyPage(() => import('../features/review-chain/pages/ReviewPages'), 'EmployerRecognitionPage'),
   },
   {
     key: 'unit-info',
@@ -227,7 +227,7 @@ export const PAGES: readonly PageDef[] = [
     label: '职称评审资格审查',
     access: ['competent', 'hrss'],
     icon: <AuditOutlined />,
-    element: placeholder,
+    element: lazyPage(() => import('../features/review-chain/pages/ReviewPages'), 'QualificationReviewPage'),
   },
   {
     key: 'plans',
@@ -252,7 +252,7 @@ export const PAGES: readonly PageDef[] = [
     label: '评审受理',
     access: ['committee_office'],
     icon: <ProfileOutlined />,
-    element: placeholder,
+    element: lazyPage(() => import('../features/review-chain/pages/ReviewPages'), 'CommitteeAcceptancePage'),
   },
   {
     key: 'committee-meetings',
