@@ -132,12 +132,12 @@ dual!(the_administrator_declares_and_removes_a_year, |app| {
         add_working_days(&app.db, d("2027-01-01"), 2).await.unwrap(),
         d("2027-01-06")
     );
-    let err = working_days_between(&app.db, d("2026-12-31"), d("2027-01-05"))
+    let err = working_days_between(&app.db, d("2027-12-31"), d("2028-01-05"))
         .await
         .unwrap_err();
     assert_eq!(err.code.as_str(), "calendar_unknown");
     assert_eq!(err.status.as_u16(), 422);
-    assert!(err.detail.contains("2026年"), "{}", err.detail);
+    assert!(err.detail.contains("2028年"), "{}", err.detail);
 
     let years = json_of(person.get("/api/v1/calendar/years").await, 200).await;
     let y2027 = years
