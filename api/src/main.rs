@@ -1,4 +1,4 @@
-//! `zcps [serve|migrate|openapi]` — serve is the default.
+//! `zcps [serve|migrate|openapi|counters rebuild]` — serve is the default.
 use std::net::TcpListener;
 
 use zcps::{config::Config, db, router, seed, server, state};
@@ -18,9 +18,11 @@ fn main() {
         );
         return;
     }
-    if !matches!(cmd.as_str(), "serve" | "migrate") {
+    let sub = std::env::args().nth(2);
+    let rebuild = cmd == "counters" && sub.as_deref() == Some("rebuild");
+    if !matches!(cmd.as_str(), "serve" | "migrate") && !rebuild {
         fail(format!(
-            "未知命令 \"{cmd}\"；可用：serve（默认）、migrate、openapi"
+            "未知命令 \"{cmd}\"；可用：serve（默认）、migrate、openapi、counters rebuild"
         ));
     }
     tracing_subscriber::fmt()
@@ -50,6 +52,15 @@ fn main() {
             .unwrap_or_else(|e| fail(format!("数据库迁移失败: {e}")));
         if cmd == "migrate" {
             println!("数据库迁移完成");
+            return;
+        }
+        if rebuild {
+            use zcps::db::WriteTxn;
+            let rows = conn
+                .write_txn(|txn| Box::pin(zcps::review::counters::rebuild(txn)))
+                .await
+                .unwrap_or_else(|e| fail(format!("重建计数失败: {}", e.detail)));
+            println!("资格审查标签计数已按 {rows} 条审查记录重建");
             return;
         }
         seed::ensure_admin(&conn, &config)
