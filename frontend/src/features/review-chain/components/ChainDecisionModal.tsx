@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Typography } fr
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { applyFieldErrors, ApiError } from '../../../api/problem';
 import type { ChainDecision, DecideBody, ReviewDetail } from '../api';
-import { attachmentOptions, decisionLabel, OPINION_TITLES, returnItems, returnSectionOptions, type ReturnDraft } from '../labels';
+import { attachmentOptions, OPINION_TITLES, returnItems, returnSectionOptions, type ReturnDraft } from '../labels';
 
 interface Values {
   opinion?: string;
@@ -80,7 +80,7 @@ function DecisionForm({ decision, detail, onCancel, onSubmit }: FormProps) {
       ]}
     >
       <Typography.Paragraph type="secondary">
-        {title}，确认无误后点击提交。{decision === 'pass' && detail ? `（${decisionLabel('pass', detail.actions.pass_label)}）` : null}
+        {title}，确认无误后点击提交。
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="decision-error" /> : null}
       <Form
@@ -124,7 +124,13 @@ function DecisionForm({ decision, detail, onCancel, onSubmit }: FormProps) {
                           rules={[{ required: true, message: '请选择需修改的部分' }]}
                           style={{ flex: 1, marginBottom: 8 }}
                         >
-                          <Select options={sections} placeholder="选择需修改的部分" data-testid="return-item-section" />
+                          <Select
+                            showSearch
+                            optionFilterProp="label"
+                            options={sections}
+                            placeholder="选择需修改的部分"
+                            data-testid="return-item-section"
+                          />
                         </Form.Item>
                         <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.items?.[i]?.section !== b.items?.[i]?.section}>
                           {() =>

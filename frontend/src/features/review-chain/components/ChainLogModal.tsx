@@ -14,6 +14,13 @@ function Transition({ e }: { e: TimelineEntry }) {
   );
 }
 
+/** Who acted, and the unit that holds the declaration afterwards (转至 after a hand-over). */
+function whoAndWhere(e: TimelineEntry): string {
+  const handover = e.action === 'recommended' || e.action === 'submitted';
+  const unit = e.unit ? (handover ? `转至 ${e.unit.name}` : e.unit.name) : null;
+  return [e.actor, unit].filter(Boolean).join(' · ');
+}
+
 /** The items of one return: the section (or attachment) and what to fix. */
 export function ReturnItems({ r }: { r: ReturnRecord }) {
   return (
@@ -61,7 +68,7 @@ export function ChainLogModal({ id, name, onClose }: { id: string | null; name?:
                       </Typography.Text>
                     </div>
                     <div style={{ fontSize: 12 }}>
-                      <Typography.Text type="secondary">{[e.actor, e.unit?.name].filter(Boolean).join(' · ')}</Typography.Text>
+                      <Typography.Text type="secondary">{whoAndWhere(e)}</Typography.Text>
                       {e.to_status ? <span style={{ marginInlineStart: 8 }}><Transition e={e} /></span> : null}
                     </div>
                     {e.comment ? <div style={{ whiteSpace: 'pre-wrap', marginTop: 2 }}>{e.comment}</div> : null}

@@ -42,9 +42,11 @@ function PublicityCell({ p, onOutcome }: { p: Publicity | null | undefined; onOu
   if (!p) return <Typography.Text type="secondary">未公示</Typography.Text>;
   return (
     <Space direction="vertical" size={0} style={{ fontSize: 12 }}>
-      <span>
-        {p.starts_on.slice(5)} 至 {p.ends_on.slice(5)}（{p.working_days} 个工作日）
-      </span>
+      <Tooltip title={`${p.starts_on} 至 ${p.ends_on}，${p.working_days} 个工作日；${p.method}`}>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {p.starts_on.slice(5)}～{p.ends_on.slice(5)}
+        </span>
+      </Tooltip>
       {p.outcome_label ? (
         <Tag color={p.outcome === 'no_objection' ? 'success' : 'error'} style={{ marginInlineEnd: 0 }}>
           {p.outcome_label}
@@ -136,8 +138,8 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
     {
       title: '身份证号',
       key: 'id_number',
-      width: 160,
-      render: (_, r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{r.id_number_masked}</span>,
+      width: 150,
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.id_number_masked}</span>,
     },
     ...(recognition
       ? ([
@@ -145,7 +147,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
           { title: '受理部门', key: 'acceptor', render: (_, r) => r.acceptor?.name ?? '—' },
         ] satisfies ProColumns<ReviewItem>[])
       : ([
-          { title: '年度', key: 'year', width: 60, render: (_, r) => r.plan.year },
+          { title: '年度', key: 'year', width: 56, render: (_, r) => r.plan.year },
           { title: '计划名称', key: 'plan', render: (_, r) => <span style={{ wordBreak: 'break-word' }}>{r.plan.name}</span> },
         ] satisfies ProColumns<ReviewItem>[])),
     { title: '专业技术资格', key: 'title', width: 140, render: (_, r) => qualificationLabel(r.plan.title_name) },
@@ -175,7 +177,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
           {
             title: '公示情况',
             key: 'publicity',
-            width: 150,
+            width: 108,
             render: (_, r) =>
               r.state === 'passed' || r.state === 'recommended' ? <PublicityCell p={r.publicity} onOutcome={setOutcomeOf} /> : '—',
           },
@@ -184,7 +186,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
     {
       title: tab === 'returned' ? '退回时间' : '申报时间',
       key: 'submitted',
-      width: 140,
+      width: 96,
       render: (_, r) => formatDateTime(tab === 'returned' ? (r.return_record?.at ?? r.decided_at) : r.submitted_at),
     },
     {
@@ -236,7 +238,6 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
         pagination={{ defaultPageSize: 10, showSizeChanger: true }}
         options={{ density: false, setting: false, reload: true }}
         locale={{ emptyText }}
-        scroll={{ x: 'max-content' }}
         toolbar={{ menu: list.menu }}
         toolBarRender={() => [
           <Select<number>
@@ -254,7 +255,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
               key="acceptor"
               allowClear
               placeholder="—受理部门—"
-              style={{ width: 200 }}
+              style={{ width: 170 }}
               value={filters.acceptorId}
               options={(options.data?.acceptors ?? []).map((a) => ({ value: a.id, label: a.name }))}
               onChange={(acceptorId) => setFilters((f) => ({ ...f, acceptorId }))}
@@ -266,7 +267,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
               key="plan"
               allowClear
               placeholder="—申报计划名称—"
-              style={{ width: 180 }}
+              style={{ width: 170 }}
               value={filters.planId}
               options={(options.data?.plans ?? [])
                 .filter((p) => !filters.year || p.year === filters.year)
