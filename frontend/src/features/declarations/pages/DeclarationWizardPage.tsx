@@ -10,6 +10,8 @@ import { PhotoStep } from '../steps/PhotoStep';
 import { PlanStep } from '../steps/PlanStep';
 import { PreviewStep } from '../steps/PreviewStep';
 import { RecordsStep } from '../steps/RecordsStep';
+import { openReturn, returnSteps } from '../returns';
+import { ReturnAlert } from '../components/ReturnNotes';
 import '../declarations.css';
 
 /** Which steps are done, for the marks on the step bar. */
@@ -76,7 +78,10 @@ export function DeclarationWizardPage() {
     );
   }
 
-  const step: StepNo = parseStep(params.get('step')) ?? resumeStep(d.progress, d.guarantee);
+  // A returned declaration opens at the first step the reviewer named.
+  const ret = openReturn(d);
+  const toFix = new Set(returnSteps(ret));
+  const step: StepNo = parseStep(params.get('step')) ?? (ret && toFix.size ? [...toFix][0] : resumeStep(d.progress, d.guarantee));
   const go = (s: StepNo) => {
     setParams({ step: String(s) });
     window.scrollTo({ top: 0 });
@@ -97,6 +102,7 @@ export function DeclarationWizardPage() {
       }
       data-testid="declaration-wizard"
     >
+      {ret ? <ReturnAlert ret={ret} go={go} /> : null}
       <Steps
         className="decl-steps"
         size="small"
@@ -106,6 +112,7 @@ export function DeclarationWizardPage() {
         items={STEPS.map((s) => ({
           title: s.title,
           status: s.no === step ? 'process' : done.has(s.no) ? 'finish' : 'wait',
+          description: toFix.has(s.no) ? <span className="decl-step-fix">需修改</span> : undefined,
         }))}
         data-testid="wizard-steps"
       />

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Drawer, Grid, Popconfirm, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Grid, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../api/problem';
@@ -19,16 +19,18 @@ import {
   type DeclarationSummary,
 } from '../api';
 import { DeclarationPreview } from '../components/DeclarationPreview';
+import { DeclarationTimeline, DeclarationTimelineOf } from '../components/DeclarationTimeline';
+import { ReturnAlert } from '../components/ReturnNotes';
+import { openReturn, stageLine, statusColor, STATUS_OPTIONS } from '../returns';
 import { DeclarationPhoto } from '../steps/PhotoStep';
 import '../declarations.css';
 
-const STATUS_OPTIONS: { value: DeclarationStatus; label: string }[] = [
-  { value: 'draft', label: '草稿' },
-  { value: 'submitted', label: '已提交' },
-];
-
 function StageTag({ d }: { d: Pick<DeclarationSummary, 'stage'> }) {
-  return <Tag color={d.stage.status === 'draft' ? 'default' : 'processing'}>{d.stage.status_label}</Tag>;
+  return (
+    <Tag color={statusColor(d.stage.status)} data-testid="declaration-status">
+      {d.stage.status_label}
+    </Tag>
+  );
 }
 
 /** 我的申报记录 (seed 002 §7): every declaration with where it stands and what can be done. */
@@ -62,21 +64,37 @@ export function MyDeclarationsPage() {
       key: 'plan',
       width: 210,
       render: (_, d) => (
-        <a onClick={() => setViewing(d.id)} style={{ wordBreak: 'break-all' }} data-testid="declaration-row-name">
-          {d.plan.name}
-        </a>
+        <>
+          <a onClick={() => setViewing(d.id)} style={{ wordBreak: 'break-all' }} data-testid="declaration-row-name">
+            {d.plan.name}
+          </a>
+          {/* On a phone the status column is scrolled away: where it stands, under the name. */}
+          <div className="decl-row-narrow">
+            <StageTag d={d} />
+            <Typography.Text type={d.stage.status === 'returned' ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+              {stageLine(d.stage)}
+            </Typography.Text>
+            {d.actions.edit && d.stage.status === 'returned' ? (
+              <div>
+                <Button type="primary" size="small" onClick={() => navigate(declarationWizardPath(d.id))}>
+                  修改
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        </>
       ),
     },
     { title: '申报职称', key: 'title', width: 170, render: (_, d) => d.plan.title_name },
     {
       title: '当前状态',
       key: 'stage',
-      width: 240,
+      width: 260,
       render: (_, d) => (
         <Space direction="vertical" size={2} data-testid="declaration-row-stage">
           <StageTag d={d} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {d.stage.description}
+          <Typography.Text type={d.stage.status === 'returned' ? 'warning' : 'secondary'} style={{ fontSize: 12 }} data-testid="declaration-row-holder">
+            {stageLine(d.stage)}
           </Typography.Text>
         </Space>
       ),
@@ -95,7 +113,11 @@ export function MyDeclarationsPage() {
       width: 150,
       render: (_, d) => (
         <Space size={0} wrap data-testid="declaration-row-actions">
-          {d.actions.edit ? (
+          {d.actions.edit && d.stage.status === 'returned' ? (
+            <Button type="primary" size="small" onClick={() => navigate(declarationWizardPath(d.id))} data-testid="declaration-revise">
+              修改
+            </Button>
+          ) : d.actions.edit ? (
             <Button type="link" size="small" onClick={() => navigate(declarationWizardPath(d.id))} data-testid="declaration-edit">
               继续填写
             </Button>
@@ -159,7 +181,7 @@ export function MyDeclarationsPage() {
             <Select<DeclarationStatus>
               allowClear
               placeholder="全部状态"
-              style={{ width: 130 }}
+              style={{ width: 160 }}
               value={status}
               onChange={(v) => setStatus(v)}
               options={STATUS_OPTIONS}
@@ -168,6 +190,18 @@ export function MyDeclarationsPage() {
           </Space>
         }
         params={{ status }}
+        expandable={{
+          expandedRowRender: (d) => (
+            <div className="decl-row-timeline">
+              <Typography.Text strong>审查日志</Typography.Text>
+              <div style={{ marginTop: 12 }}>
+                <DeclarationTimelineOf id={d.id} />
+              </div>
+            </div>
+          ),
+          columnTitle: '',
+          columnWidth: 32,
+        }}
         pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
         options={{ density: false, setting: false, reload: true }}
         locale={{ emptyText: '暂无申报记录，请在“职称申报”中选择计划并点击【马上申报】' }}
@@ -187,9 +221,17 @@ export function MyDeclarationsPage() {
   );
 }
 
+function stageAlertType(status: DeclarationStatus): 'info' | 'success' | 'warning' | 'error' {
+  if (status === 'returned') return 'warning';
+  if (status === 'failed') return 'error';
+  if (status === 'draft' || status === 'submitted' || status === 'in_review') return 'info';
+  return 'success';
+}
+
 /** A declaration in full: where it stands, its timeline and the 18-section preview. */
 function DeclarationDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const narrow = !Grid.useBreakpoint().lg;
   const decl = useDeclaration(id);
   const preview = usePreview(id);
@@ -212,38 +254,26 @@ function DeclarationDrawer({ id, onClose }: { id: string | null; onClose: () => 
       ) : d && preview.data ? (
         <>
           <Alert
-            type={d.stage.status === 'draft' ? 'info' : 'success'}
+            type={stageAlertType(d.stage.status)}
             showIcon
             style={{ marginBottom: 16 }}
             message={
               <span data-testid="drawer-stage">
                 <StageTag d={d} />
-                {d.stage.description}
+                {stageLine(d.stage)}
               </span>
             }
           />
-          <Typography.Title level={5}>办理进度</Typography.Title>
-          <Timeline
-            data-testid="declaration-timeline"
-            items={[...d.timeline].reverse().map((t, i) => ({
-              key: `${t.at}-${i}`,
-              color: i === 0 ? 'blue' : 'gray',
-              children: (
-                <div>
-                  <div>
-                    <strong>{t.action_label}</strong>
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                      {formatDateTime(t.at)}
-                    </Typography.Text>
-                  </div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[t.actor, t.unit?.name].filter(Boolean).join(' · ')}
-                  </Typography.Text>
-                  {t.comment ? <div style={{ whiteSpace: 'pre-wrap' }}>{t.comment}</div> : null}
-                </div>
-              ),
-            }))}
-          />
+          {openReturn(d) ? (
+            <>
+              <ReturnAlert ret={openReturn(d)!} />
+              <Button type="primary" style={{ marginBottom: 16 }} onClick={() => navigate(declarationWizardPath(d.id))} data-testid="drawer-revise">
+                修改申报
+              </Button>
+            </>
+          ) : null}
+          <Typography.Title level={5}>审查日志</Typography.Title>
+          <DeclarationTimeline timeline={d.timeline} />
           <Typography.Title level={5}>申报信息预览</Typography.Title>
           <DeclarationPreview
             view={preview.data}

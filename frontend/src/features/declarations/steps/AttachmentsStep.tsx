@@ -15,6 +15,8 @@ import {
   type AttachmentItem,
 } from '../api';
 import { useRefreshDeclaration } from '../hooks';
+import { itemsForAttachment, itemsForStep, openReturn } from '../returns';
+import { ReturnMarks } from '../components/ReturnNotes';
 import { StepActions, type StepProps } from './shared';
 
 /** Step 6 上传附件: one row per item of the plan's 附件要求. */
@@ -22,6 +24,9 @@ export function AttachmentsStep({ d, go }: StepProps) {
   const { message } = App.useApp();
   const refresh = useRefreshDeclaration();
   const [busy, setBusy] = useState<string | null>(null);
+  // 退回修改: items naming one attachment go on its row; one naming the whole list above it
+  const ret = openReturn(d);
+  const listItems = itemsForStep(ret, 6).filter((i) => i.attachment == null);
   const [previewing, setPreviewing] = useState<{ item: number; file: Attachment } | null>(null);
 
   const run = async (key: string, fn: () => Promise<unknown>, ok: string) => {
@@ -39,6 +44,7 @@ export function AttachmentsStep({ d, go }: StepProps) {
 
   return (
     <div data-testid="step-attachments">
+      <ReturnMarks items={listItems} />
       <Table<AttachmentItem>
         rowKey="item"
         size="small"
@@ -48,6 +54,7 @@ export function AttachmentsStep({ d, go }: StepProps) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '该计划没有附件要求' }}
         onRow={() => ({ 'data-testid': 'attachment-row' }) as React.HTMLAttributes<HTMLElement>}
+        rowClassName={(r) => (itemsForAttachment(ret, r.item).length ? 'decl-row-returned' : '')}
         columns={[
           { title: '#', key: 'no', width: 44, align: 'center', render: (_, r) => r.item + 1 },
           {
@@ -57,7 +64,16 @@ export function AttachmentsStep({ d, go }: StepProps) {
             align: 'center',
             render: (_, r) => (r.requirement.required ? <CheckOutlined style={{ color: '#cf1322' }} aria-label="必要" /> : null),
           },
-          { title: '材料名称', key: 'name', render: (_, r) => r.requirement.name },
+          {
+            title: '材料名称',
+            key: 'name',
+            render: (_, r) => (
+              <>
+                {r.requirement.name}
+                <ReturnMarks items={itemsForAttachment(ret, r.item)} testId="attachment-returned" titles={false} />
+              </>
+            ),
+          },
           { title: '格式', key: 'types', width: 110, render: (_, r) => typesLabel(r.requirement.types) },
           {
             title: '已上传',

@@ -7,6 +7,8 @@ import { lengthRules, maxLengthOf } from '../../../lib/limits';
 import { saveInfo, type Declaration, type DeclarationInfo } from '../api';
 import { acceptorTitle, RECOGNITION_KINDS, toInfo } from '../steps';
 import { useSetDeclaration } from '../hooks';
+import { itemsForStep, openReturn } from '../returns';
+import { ReturnMarks } from '../components/ReturnNotes';
 import { StepActions, type StepProps } from './shared';
 
 type Values = DeclarationInfo & { acceptor_id?: string | null };
@@ -122,6 +124,7 @@ export function InfoStep({ d, go }: StepProps) {
 
   return (
     <div data-testid="step-info">
+      <ReturnMarks items={itemsForStep(openReturn(d), 4)} />
       <Form<Values> form={form} layout="vertical" initialValues={initialValues(d)} className="decl-info-form">
         <Row gutter={24}>
           {d.plan.plan_type === 'recognition' ? (

@@ -41,7 +41,7 @@ export function PreviewStep({ d, go }: StepProps) {
       await submitDeclaration(d.id, view.version, key);
       void qc.invalidateQueries({ queryKey: DECLARATIONS_KEY });
       void refresh(d.id);
-      message.success('申报已提交，等待单位资格审查');
+      message.success(d.stage.status === 'returned' ? '申报已重新提交，等待单位重新审查' : '申报已提交，等待单位资格审查');
       navigate(MY_DECLARATIONS_PATH);
     } catch (err) {
       const code = err instanceof ApiError ? err.problem?.code : undefined;

@@ -8,6 +8,8 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { CATEGORIES } from '../../archive/categories';
 import { DECLARATION_KEY, extractRecords, fetchRecordChoices, ignoreRecords, type RecordChoice } from '../api';
 import { useRefreshDeclaration } from '../hooks';
+import { categorySection, itemsForStep, openReturn } from '../returns';
+import { ReturnMarks } from '../components/ReturnNotes';
 import { StepActions, type StepProps } from './shared';
 
 /** Step 5 选择业绩: approved archive records, 【提取】 into the declaration or 【忽略】. */
@@ -29,6 +31,10 @@ export function RecordsStep({ d, go }: StepProps) {
     return m;
   }, [items]);
   const changed = items.filter((r) => r.changed_since).length;
+  // 退回修改: the sections the reviewer named, their rows marked
+  const returned = itemsForStep(openReturn(d), 5);
+  const returnedSections = new Set(returned.map((i) => i.section));
+  const isReturned = (c: Category) => returnedSections.has(categorySection(c));
   const extracted = items.filter((r) => r.extracted).length;
 
   const act = async (what: 'extract' | 'ignore') => {
@@ -51,6 +57,7 @@ export function RecordsStep({ d, go }: StepProps) {
       <Typography.Paragraph type="secondary">
         只能提取已审核通过的业绩。提取时保存业绩的副本，之后在档案库中修改业绩不会改变本次申报的内容。
       </Typography.Paragraph>
+      <ReturnMarks items={returned} />
       {changed ? (
         <Alert
           style={{ marginBottom: 12 }}
@@ -69,7 +76,7 @@ export function RecordsStep({ d, go }: StepProps) {
           onChange={(v) => setCategory(v)}
           options={CATEGORIES.filter((c) => counts.has(c.key)).map((c) => ({
             value: c.key,
-            label: `${c.number}. ${c.label}（${counts.get(c.key)}）`,
+            label: `${c.number}. ${c.label}（${counts.get(c.key)}）${isReturned(c.key) ? ' · 需修改' : ''}`,
           }))}
           data-testid="records-category"
         />
@@ -90,6 +97,7 @@ export function RecordsStep({ d, go }: StepProps) {
         loading={records.isPending}
         dataSource={shown}
         pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        rowClassName={(r) => (isReturned(r.category) ? 'decl-row-returned' : '')}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         locale={{
           emptyText: (
@@ -104,7 +112,21 @@ export function RecordsStep({ d, go }: StepProps) {
           ),
         }}
         columns={[
-          { title: '类别', dataIndex: 'category_label', width: 170 },
+          {
+            title: '类别',
+            key: 'category',
+            width: 170,
+            render: (_, r) => (
+              <Space size={4} wrap>
+                <span>{r.category_label}</span>
+                {isReturned(r.category) ? (
+                  <Tag color="error" data-testid="record-returned">
+                    需修改
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
           { title: '业绩', dataIndex: 'title', render: (v: string) => <span style={{ wordBreak: 'break-word' }}>{v}</span> },
           { title: '日期', key: 'date', width: 110, render: (_, r) => formatDate(r.record_date) },
           {
