@@ -214,7 +214,7 @@ function YearDrawer({
     }
     const checked = checkRows(year, rows);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      setErrors(['请按提示修改后再保存', ...checked.errors]);
       return;
     }
     setErrors([]);
@@ -268,8 +268,9 @@ function YearDrawer({
           />
           {isKnown ? <Typography.Text type="secondary">保存后整体替换该年已录入的日期</Typography.Text> : null}
         </Space>
+        <Typography.Text strong>发布依据</Typography.Text>
         <Input
-          placeholder="发布依据，如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）"
+          placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）"
           value={note}
           maxLength={200}
           onChange={(e) => setNote(e.target.value)}
@@ -406,7 +407,7 @@ function WorkingDayChecker() {
 
   return (
     <Card title="工作日查询" data-testid="calendar-checker">
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12, display: 'flex' }}>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} data-testid="checker-range" />
         <Button type="primary" disabled={!range} loading={loading} onClick={() => void check()} data-testid="checker-run">
           计算工作日
@@ -415,7 +416,7 @@ function WorkingDayChecker() {
       {error ? <Alert type="error" showIcon message={error} data-testid="checker-error" /> : null}
       {result && counts ? (
         <>
-          <Space size={32} wrap style={{ marginBottom: 12 }}>
+          <Space size={32} wrap style={{ marginBottom: 12, display: 'flex' }}>
             <Statistic title={`${result.start} 至 ${result.end} 工作日`} value={result.working_days} suffix="天" data-testid="checker-count" />
             <Statistic title="共计" value={result.days.length} suffix="天" />
             <Statistic title="法定放假" value={counts.holiday} suffix="天" />
