@@ -33,6 +33,8 @@ const STATE_COLORS: Record<string, string> = {
   pending: 'processing',
   passed: 'success',
   recommended: 'cyan',
+  accepted: 'success',
+  approved: 'success',
   failed: 'error',
   returned: 'warning',
 };
@@ -128,23 +130,22 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
     {
       title: '姓名',
       key: 'name',
-      width: 84,
-      render: (_, r) => (
-        <a onClick={() => setViewing(r.declaration_id)} data-testid="chain-row-name">
-          {r.applicant_name}
-        </a>
-      ),
-    },
-    {
-      title: '身份证号',
-      key: 'id_number',
       width: 150,
-      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.id_number_masked}</span>,
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <a onClick={() => setViewing(r.declaration_id)} data-testid="chain-row-name">
+            {r.applicant_name}
+          </a>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid="chain-row-id">
+            {r.id_number_masked}
+          </Typography.Text>
+        </Space>
+      ),
     },
     ...(recognition
       ? ([
-          { title: '申报类型', key: 'type', width: 150, render: (_, r) => r.declaration_type },
-          { title: '受理部门', key: 'acceptor', render: (_, r) => r.acceptor?.name ?? '—' },
+          { title: '申报类型', key: 'type', width: 120, render: (_, r) => r.declaration_type },
+          { title: '受理部门', key: 'acceptor', width: 180, render: (_, r) => r.acceptor?.name ?? '—' },
         ] satisfies ProColumns<ReviewItem>[])
       : ([
           { title: '年度', key: 'year', width: 56, render: (_, r) => r.plan.year },
@@ -192,7 +193,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
     {
       title: '审查日志',
       key: 'log',
-      width: 72,
+      width: 84,
       render: (_, r) => (
         <a onClick={() => setLogOf(r)} data-testid="chain-row-log">
           查看
