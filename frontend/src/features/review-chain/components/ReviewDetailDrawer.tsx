@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Drawer, Space, Spin, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../../../api/problem';
+import { formatDateTime } from '../../../lib/format';
 import { DeclarationPreview } from '../../declarations/components/DeclarationPreview';
 import { DeclarationPhoto } from '../../declarations/steps/PhotoStep';
 import { downloadDeclarationAttachment, downloadSnapshotAttachment } from '../../declarations/api';
@@ -93,8 +94,8 @@ export function ReviewDetailDrawer({ id, onClose, onDecided }: { id: string | nu
                 type="warning"
                 showIcon
                 style={{ marginBottom: 12 }}
-                message={`该申报曾被退回 ${d.returns.length} 次，最近一次：${d.returns[d.returns.length - 1].unit.name}`}
-                description={<ReturnItems r={d.returns[d.returns.length - 1]} />}
+                message={`该申报曾被退回 ${d.returns.length} 次，最近一次：${d.returns[0].unit.name}（${formatDateTime(d.returns[0].at)}）`}
+                description={<ReturnItems r={d.returns[0]} />}
               />
             ) : null}
             <DeclarationPreview
