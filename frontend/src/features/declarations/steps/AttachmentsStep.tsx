@@ -67,6 +67,8 @@ export function AttachmentsStep({ d, go }: StepProps) {
           {
             title: '材料名称',
             key: 'name',
+            // a width, so a reviewer's comment wraps instead of widening the scrolled table
+            width: 180,
             render: (_, r) => (
               <>
                 {r.requirement.name}
