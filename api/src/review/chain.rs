@@ -104,6 +104,29 @@ pub async fn leave<C: ConnectionTrait>(txn: &C, id: Uuid, unit: Uuid) -> AppResu
     Ok(())
 }
 
+/// Declaration `id`, resubmitted after a return, is withdrawn before `unit` decided: `unit`'s
+/// row goes back to returned (kept, with the unit's history and 退回记录, out of its lists).
+pub async fn back_to_applicant<C: ConnectionTrait>(txn: &C, id: Uuid, unit: Uuid) -> AppResult<()> {
+    if let Some(row) = declaration_review::Entity::find_by_id((id, unit))
+        .one(txn)
+        .await?
+    {
+        declaration_review::Entity::update_many()
+            .col_expr(
+                declaration_review::Column::State,
+                Expr::value(ReviewState::Returned.as_str()),
+            )
+            .filter(declaration_review::Column::DeclarationId.eq(id))
+            .filter(declaration_review::Column::UnitId.eq(unit))
+            .exec(txn)
+            .await?;
+        let mut deltas = Deltas::default();
+        deltas.moved(&row, Some(row.state), Some(ReviewState::Returned));
+        deltas.apply(txn).await?;
+    }
+    Ok(())
+}
+
 /// `unit`'s decision on `row`: its new state, who decided, the opinion.
 pub async fn decide<C: ConnectionTrait>(
     txn: &C,

@@ -953,3 +953,68 @@ dual!(a_department_that_charges_nothing_waives_the_fee, |app| {
         "{waived:?}"
     );
 });
+
+dual!(withdrawing_a_resubmission_goes_back_to_returned, |app| {
+    let team = team::approved(&app, 1).await;
+    let me = &team.staff[0].actor;
+    let employer = &team.employer;
+    let id = submitted(&app, me, REVIEW).await;
+    let v = seen(employer, &id).await;
+    json_of(
+        decide(
+            employer,
+            &id,
+            json!({"decision": "return", "version": v, "items": [{"section": 18, "attachment": 0, "comment": "请重新上传"}]}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    submit_now(me, &id).await;
+
+    // withdrawn before the employer looked again: back to returned, not to a deletable draft
+    let d = json_of(
+        me.post(&format!("{}/withdraw", decl(&id)), json!({})).await,
+        200,
+    )
+    .await;
+    assert_eq!(d["stage"]["status"], "returned", "{}", d["stage"]);
+    assert_eq!(d["stage"]["holder"], Value::Null);
+    assert_eq!(d["open_return"]["items"][0]["comment"], "请重新上传");
+    assert_eq!(d["actions"]["delete"], false);
+    assert_eq!(d["actions"]["edit"], true);
+    problem(me.delete(&decl(&id)).await, 409, "declaration_locked").await;
+    assert_eq!(app.count("declarations").await, 1);
+    assert_eq!(
+        log_lines(&json!({"log": d["timeline"]})).last().unwrap(),
+        &line("withdrawn", Some("submitted"), Some("returned"))
+    );
+
+    // the employer keeps its 退回记录 and its counts stay exact
+    let page = list(employer, "tab=returned").await;
+    assert_eq!(ids(&page), [id.clone()]);
+    assert_eq!(page["counts"]["returned"], 1);
+    assert_eq!(page["counts"]["pending"], 0);
+    let before = page["counts"].clone();
+    rebuild_review_counters(&app.db).await.unwrap();
+    assert_eq!(list(employer, "tab=all").await["counts"], before);
+
+    // and it can be submitted again
+    let d = submit_now(me, &id).await;
+    assert_eq!(d["stage"]["holder"]["id"], employer.unit_id.as_str());
+    assert_eq!(list(employer, "tab=pending").await["counts"]["pending"], 1);
+
+    // a first submission withdrawn is a draft again, off the employer's list
+    let team2 = team::with_staff(&app, crate::fixtures::employer::approved(&app).await, 1).await;
+    let other = &team2.staff[0].actor;
+    let first = submitted(&app, other, REVIEW).await;
+    let d = json_of(
+        other
+            .post(&format!("{}/withdraw", decl(&first)), json!({}))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(d["stage"]["status"], "draft");
+    assert_eq!(list(employer, "tab=pending").await["counts"]["pending"], 1);
+});
