@@ -1018,3 +1018,198 @@ dual!(withdrawing_a_resubmission_goes_back_to_returned, |app| {
     assert_eq!(d["stage"]["status"], "draft");
     assert_eq!(list(employer, "tab=pending").await["counts"]["pending"], 1);
 });
+
+dual!(a_county_department_in_between_is_one_more_level, |app| {
+    use crate::fixtures::employer::{decide_application, pending_applications, registered};
+    // 宁波市水利局 → 奉化区水利局 (new) → a new employer
+    let admin = app.admin().await;
+    let water = app.unit_id(WATER).await;
+    let county = json_of(
+        admin
+            .post(
+                "/api/v1/org-units",
+                json!({"name": "宁波市奉化区水利局", "kind": "competent", "parent_id": water}),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let county_id = county["id"].as_str().unwrap().to_owned();
+    json_of(
+        admin
+            .post(
+                "/api/v1/staff-accounts",
+                json!({"username": "fh_slj", "name": "奉化审核", "phone": "13800000033", "role": "competent",
+                       "org_unit_id": county_id, "password": PW}),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let employer = registered(&app, 83, "宁波市奉化水利设计有限公司").await;
+    json_of(
+        employer
+            .multipart(
+                "/api/v1/employer/authorisation",
+                &[("affiliation_id", county_id.clone())],
+                Some(("委托证明.pdf", PDF.to_vec())),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let hrss = app.staff("nb_hrss").await;
+    let pending = pending_applications(&hrss, "authorisation").await;
+    let application = pending["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["credit_code"] == employer.credit_code.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        decide_application(&hrss, &application, "approve", None)
+            .await
+            .status(),
+        200
+    );
+    let team = team::with_staff(&app, employer, 1).await;
+    let me = &team.staff[0].actor;
+    let id = submitted(&app, me, REVIEW).await;
+    let employer = &team.employer;
+
+    pass(employer, &id).await;
+    publicize(employer, &[&id]).await;
+    recommend_to(employer, &id, &county_id).await;
+    // 水利局 does not see it before the county recommends it
+    let slj = app.staff("nb_slj").await;
+    problem(slj.get(&review(&id)).await, 404, "not_found").await;
+    let fh = app.log_in(Kind::Staff, "fh_slj", PW).await;
+    assert_eq!(ids(&list(&fh, "tab=pending").await), [id.clone()]);
+    pass(&fh, &id).await;
+    recommend_to(&fh, &id, &water).await;
+    pass(&slj, &id).await;
+    recommend_to(&slj, &id, &app.unit_id(CITY).await).await;
+    pass(&hrss, &id).await;
+    recommend_to(&hrss, &id, &app.unit_id(COMMITTEE).await).await;
+    let d = pass(&app.staff("nb_committee").await, &id).await;
+    assert_eq!(stage(me, &id).await["status"], "accepted");
+    let hops: Vec<Value> = d["log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "recommended")
+        .map(|e| e["unit"]["name"].clone())
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            json!("宁波市奉化区水利局"),
+            json!(WATER),
+            json!(CITY),
+            json!(COMMITTEE)
+        ]
+    );
+});
+
+dual!(
+    changing_the_acceptor_while_returned_moves_the_declaration_between_filters,
+    |app| {
+        use crate::fixtures::declarations::draft_for;
+        // a 认定 plan accepted by 宁波市人社局 or 宁波市水利局 (变更受理部门)
+        let hrss = app.staff("nb_hrss").await;
+        let water = app.unit_id(WATER).await;
+        let city = app.unit_id(CITY).await;
+        let now = chrono::Utc::now();
+        let plan = json_of(
+            hrss.post(
+                "/api/v1/plans",
+                json!({
+                    "year": 2026,
+                    "name": "关于2026年度工程师职称认定通知（受理部门测试）",
+                    "plan_type": "recognition",
+                    "series": "engineering",
+                    "level": "intermediate",
+                    "specialties": ["水利工程"],
+                    "affiliation_ids": [water],
+                    "acceptor_ids": [city, water],
+                    "opens_at": (now - chrono::Duration::days(1)).to_rfc3339(),
+                    "closes_at": (now + chrono::Duration::days(30)).to_rfc3339(),
+                    "description": "认定计划说明",
+                    "attachments": [{"name": "推荐表", "required": true, "types": ["pdf"]}],
+                    "qualification": "具有硕士学位",
+                    "rules": {},
+                    "fee_fen": 0
+                }),
+            )
+            .await,
+            201,
+        )
+        .await;
+        let plan = plan["id"].as_str().unwrap().to_owned();
+        json_of(
+            hrss.post(&format!("/api/v1/plans/{plan}/publish"), json!({}))
+                .await,
+            200,
+        )
+        .await;
+        let team = team::approved(&app, 1).await;
+        let me = &team.staff[0].actor;
+        let employer = &team.employer;
+        let id = draft_for(&app, me, &plan, Some(&city)).await;
+        submit_now(me, &id).await;
+        let by = |a: &str| format!("kind=recognition&tab=all&acceptor_id={a}");
+        assert_eq!(ids(&list(employer, &by(&city)).await), [id.clone()]);
+
+        // returned; the applicant chooses 宁波市水利局 instead and resubmits
+        let v = seen(employer, &id).await;
+        json_of(
+        decide(
+            employer,
+            &id,
+            json!({"decision": "return", "version": v, "items": [{"section": 1, "comment": "请核对受理部门"}]}),
+        )
+        .await,
+        200,
+    )
+    .await;
+        json_of(
+            me.put(
+                &format!("{}/info", decl(&id)),
+                crate::declarations::info_body(&water),
+            )
+            .await,
+            200,
+        )
+        .await;
+        submit_now(me, &id).await;
+        let page = list(employer, &by(&water)).await;
+        assert_eq!(ids(&page), [id.clone()], "filtered by the new acceptor");
+        assert_eq!(page["items"][0]["acceptor"]["id"], water.as_str());
+        assert_eq!(page["counts"]["pending"], 1);
+        assert_eq!(page["counts"]["returned"], 1);
+        let old = list(employer, &by(&city)).await;
+        assert_eq!(ids(&old), Vec::<String>::new());
+        assert_eq!(old["counts"]["pending"], 0);
+        assert_eq!(old["counts"]["returned"], 0);
+        let before = (
+            list(employer, &by(&water)).await["counts"].clone(),
+            list(employer, &by(&city)).await["counts"].clone(),
+        );
+        rebuild_review_counters(&app.db).await.unwrap();
+        let after = (
+            list(employer, &by(&water)).await["counts"].clone(),
+            list(employer, &by(&city)).await["counts"].clone(),
+        );
+        assert_eq!(before, after);
+
+        // and the chain now ends at 宁波市水利局
+        through_employer(&app, employer, &id).await;
+        let slj = app.staff("nb_slj").await;
+        assert_eq!(detail(&slj, &id).await["actions"]["pass_label"], "认定通过");
+        pass(&slj, &id).await;
+        assert_eq!(stage(me, &id).await["status"], "approved");
+    }
+);
