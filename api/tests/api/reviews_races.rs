@@ -238,34 +238,41 @@ async fn send_back(me: &Actor, id: &str) {
     .await;
 }
 
-async fn run(app: &TestApp, applicant: &Actor, id: &str, script: Script) {
-    let employer = app.employer().await;
-    let water = app.unit_id(WATER).await;
+/// The units of the random mix, each logged in once.
+struct Units {
+    employer: Actor,
+    slj: Actor,
+    water: String,
+    city: String,
+}
+
+async fn run(units: &Units, applicant: &Actor, id: &str, script: Script) {
+    let employer = &units.employer;
     match script {
-        Script::EmployerFails => fail(&employer, id).await,
-        Script::EmployerReturns => send_back(&employer, id).await,
+        Script::EmployerFails => fail(employer, id).await,
+        Script::EmployerReturns => send_back(employer, id).await,
         Script::EmployerReturnsThenResubmitted => {
-            send_back(&employer, id).await;
+            send_back(employer, id).await;
             submit_now(applicant, id).await;
         }
         Script::EmployerPasses => {
-            pass(&employer, id).await;
+            pass(employer, id).await;
         }
         _ => {
-            pass(&employer, id).await;
-            publicize(&employer, &[id]).await;
-            recommend_to(&employer, id, &water).await;
-            let slj = app.staff("nb_slj").await;
+            pass(employer, id).await;
+            publicize(employer, &[id]).await;
+            recommend_to(employer, id, &units.water).await;
+            let slj = &units.slj;
             match script {
                 Script::WaterPending => {}
                 Script::WaterPasses => {
-                    pass(&slj, id).await;
+                    pass(slj, id).await;
                 }
-                Script::WaterFails => fail(&slj, id).await,
-                Script::WaterReturns => send_back(&slj, id).await,
+                Script::WaterFails => fail(slj, id).await,
+                Script::WaterReturns => send_back(slj, id).await,
                 _ => {
-                    pass(&slj, id).await;
-                    recommend_to(&slj, id, &app.unit_id(CITY).await).await;
+                    pass(slj, id).await;
+                    recommend_to(slj, id, &units.city).await;
                 }
             }
         }
@@ -295,12 +302,18 @@ dual!(counters_equal_a_recount_after_a_random_mix, |app| {
         .iter()
         .map(|_| SCRIPTS[rng.next(SCRIPTS.len() as u64) as usize])
         .collect();
+    let u = Units {
+        employer: team.employer.actor.clone(),
+        slj: app.staff("nb_slj").await,
+        water: app.unit_id(WATER).await,
+        city: app.unit_id(CITY).await,
+    };
     // every declaration's script at once
     join_all(
         ids.iter()
             .zip(&team.staff)
             .zip(&scripts)
-            .map(|((id, m), s)| run(&app, &m.actor, id, *s)),
+            .map(|((id, m), s)| run(&u, &m.actor, id, *s)),
     )
     .await;
 
