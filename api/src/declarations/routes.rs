@@ -384,7 +384,7 @@ pub async fn submit_declaration(
     .await
 }
 
-/// 撤回申报（尚无人审查时；撤回后为草稿，内容全部保留）
+/// 撤回申报（尚无人审查时；撤回后为草稿，内容全部保留；退回后重新提交的，撤回后仍为退回修改）
 #[utoipa::path(tag = "declarations", security(("bearer" = [])), params(("id" = Uuid, Path, description = "申报 ID")),
     responses((status = 200, description = "已撤回", body = Declaration),
               (status = 404, description = "不存在或不是本人的申报", body = Problem, content_type = "application/problem+json"),

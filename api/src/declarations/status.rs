@@ -16,6 +16,8 @@
 //! Withdrawing keeps everything the applicant typed, uploaded and extracted, and so does a
 //! return: the applicant edits what the reviewer named and submits again, to the employer. A
 //! unit that has passed a declaration may still fail or return it until it recommends it.
+//! A resubmission withdrawn before the employer decides goes back to returned, not to draft
+//! (`declarations::withdraw`): it has been through review and is never deleted.
 //! Deleting removes a draft with its snapshots and attachments (their files stay).
 use sea_orm::{DeriveActiveEnum, EnumIter, sea_query::StringLen};
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
-//! 撤回 (a submitted declaration nobody has reviewed yet goes back to draft, everything kept)
-//! and 删除 (drafts only).
+//! 撤回 (a submitted declaration nobody has reviewed yet goes back to draft, everything kept;
+//! a resubmission after a return goes back to returned) and 删除 (drafts only).
 use chrono::Utc;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -16,7 +16,7 @@ use super::{
 use crate::{
     auth::AuthUser,
     db::WriteTxn,
-    entities::declaration,
+    entities::{declaration, declaration_return},
     error::{AppError, AppResult, ErrorCode},
 };
 
@@ -33,24 +33,39 @@ pub async fn withdraw(
             Box::pin(async move {
                 let d = access::lock_own(txn, applicant, id).await?;
                 access::allow(&d, DeclarationAction::Withdraw)?;
+                // a resubmission (returned before) has been through review: it goes back to
+                // returned, with its returns, and never becomes a deletable draft
+                let resubmission = declaration_return::Entity::find()
+                    .filter(declaration_return::Column::DeclarationId.eq(id))
+                    .one(txn)
+                    .await?
+                    .is_some();
+                let to = if resubmission {
+                    DeclarationStatus::Returned
+                } else {
+                    DeclarationStatus::Draft
+                };
                 let now = Utc::now();
-                let done = declaration::Entity::update_many()
-                    .col_expr(
-                        declaration::Column::Status,
-                        Expr::value(DeclarationStatus::Draft.as_str()),
-                    )
+                let mut update = declaration::Entity::update_many()
+                    .col_expr(declaration::Column::Status, Expr::value(to.as_str()))
                     .col_expr(
                         declaration::Column::HolderId,
                         Expr::value(Option::<Uuid>::None),
-                    )
-                    .col_expr(
-                        declaration::Column::SubmittedAt,
-                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
-                    )
-                    .col_expr(
-                        declaration::Column::HeldSince,
-                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
-                    )
+                    );
+                update = if resubmission {
+                    update.col_expr(declaration::Column::HeldSince, Expr::value(now))
+                } else {
+                    update
+                        .col_expr(
+                            declaration::Column::SubmittedAt,
+                            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                        )
+                        .col_expr(
+                            declaration::Column::HeldSince,
+                            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                        )
+                };
+                let done = update
                     .col_expr(
                         declaration::Column::Version,
                         Expr::col(declaration::Column::Version).add(1),
@@ -73,15 +88,19 @@ pub async fn withdraw(
                         action: EventAction::Withdrawn,
                         actor: applicant,
                         unit: None,
-                        change: Some((DeclarationStatus::Submitted, DeclarationStatus::Draft)),
+                        change: Some((DeclarationStatus::Submitted, to)),
                         comment: None,
                         at: now,
                     },
                 )
                 .await?;
-                // off the employer's 待审查 list
+                // off the employer's 待审查 list (a resubmission's row stays, with its history)
                 if let Some(employer) = d.holder_id {
-                    crate::review::chain::leave(txn, id, employer).await?;
+                    if resubmission {
+                        crate::review::chain::back_to_applicant(txn, id, employer).await?;
+                    } else {
+                        crate::review::chain::leave(txn, id, employer).await?;
+                    }
                 }
                 declaration::Entity::find_by_id(id)
                     .one(txn)

@@ -3,14 +3,15 @@
 //! each with its counter changes, in the caller's transaction.
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    sea_query::Expr,
 };
 use uuid::Uuid;
 
-use super::counters::{Deltas, shard_of};
+use super::counters::{Deltas, RETURNED, shard_of};
 use crate::{
     declarations::status::ReviewState,
-    entities::{account, declaration, declaration_review, plan},
+    entities::{account, declaration, declaration_return, declaration_review, plan},
     error::{AppError, AppResult},
 };
 
@@ -52,11 +53,34 @@ pub async fn arrive<C: ConnectionTrait>(
                     declaration_review::Column::PublicityId,
                     Expr::value(Option::<Uuid>::None),
                 )
+                // the applicant may have chosen another acceptor while it was returned
+                .col_expr(
+                    declaration_review::Column::AcceptorId,
+                    Expr::value(acceptor),
+                )
                 .filter(declaration_review::Column::DeclarationId.eq(d.id))
                 .filter(declaration_review::Column::UnitId.eq(unit))
                 .exec(txn)
                 .await?;
-            deltas.moved(&row, Some(row.state), Some(ReviewState::Pending));
+            if row.acceptor_id == acceptor {
+                deltas.moved(&row, Some(row.state), Some(ReviewState::Pending));
+            } else {
+                // its counts move to the new acceptor's, 退回记录 included
+                let moved = declaration_review::Model {
+                    acceptor_id: acceptor,
+                    ..row.clone()
+                };
+                deltas.moved(&row, Some(row.state), None);
+                deltas.moved(&moved, None, Some(ReviewState::Pending));
+                let returns = declaration_return::Entity::find()
+                    .filter(declaration_return::Column::DeclarationId.eq(d.id))
+                    .filter(declaration_return::Column::UnitId.eq(unit))
+                    .count(txn)
+                    .await?;
+                let returns = i64::try_from(returns).unwrap_or(0);
+                deltas.add(&row, RETURNED, -returns);
+                deltas.add(&moved, RETURNED, returns);
+            }
         }
         None => {
             let applicant = account::Entity::find_by_id(d.applicant_id)
@@ -99,6 +123,29 @@ pub async fn leave<C: ConnectionTrait>(txn: &C, id: Uuid, unit: Uuid) -> AppResu
             .await?;
         let mut deltas = Deltas::default();
         deltas.moved(&row, Some(row.state), None);
+        deltas.apply(txn).await?;
+    }
+    Ok(())
+}
+
+/// Declaration `id`, resubmitted after a return, is withdrawn before `unit` decided: `unit`'s
+/// row goes back to returned (kept, with the unit's history and 退回记录, out of its lists).
+pub async fn back_to_applicant<C: ConnectionTrait>(txn: &C, id: Uuid, unit: Uuid) -> AppResult<()> {
+    if let Some(row) = declaration_review::Entity::find_by_id((id, unit))
+        .one(txn)
+        .await?
+    {
+        declaration_review::Entity::update_many()
+            .col_expr(
+                declaration_review::Column::State,
+                Expr::value(ReviewState::Returned.as_str()),
+            )
+            .filter(declaration_review::Column::DeclarationId.eq(id))
+            .filter(declaration_review::Column::UnitId.eq(unit))
+            .exec(txn)
+            .await?;
+        let mut deltas = Deltas::default();
+        deltas.moved(&row, Some(row.state), Some(ReviewState::Returned));
         deltas.apply(txn).await?;
     }
     Ok(())

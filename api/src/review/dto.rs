@@ -121,6 +121,9 @@ pub struct ReviewItem {
     pub recommend_blocker: Option<String>,
     /// For the 退回记录 tab: the return this row stands for.
     pub return_record: Option<ReturnRecord>,
+    /// Whether a department on the way charges nothing for this plan (收费设定 不收费): the
+    /// applicant will not be asked to pay.
+    pub fee_waived: bool,
 }
 
 /// A page of a review list with its tab counts.

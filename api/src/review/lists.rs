@@ -262,6 +262,7 @@ pub async fn items_of<C: ConnectionTrait>(
                 None
             },
             return_record: ret,
+            fee_waived: d.fee_waived_by.is_some(),
         });
     }
     Ok(out)

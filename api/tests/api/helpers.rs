@@ -18,6 +18,7 @@ use zcps::config::Config;
 pub use zcps::domain::{CreditCode, IdNumber};
 pub use zcps::notify::sms::{SmsAdapter, SmsMessage};
 pub use zcps::plans::eligibility::{EligibilityRules, all_met, evaluate, summary_from_archive};
+pub use zcps::review::counters::rebuild as rebuild_review_counters;
 pub use zcps::router::openapi_document;
 pub use zcps::seed::{DEMO_ADMIN_PASSWORD, demo_credit_code, demo_id_number, seed_demo_content};
 use zcps::server::serve;

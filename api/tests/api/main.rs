@@ -25,3 +25,5 @@ mod onboarding_races;
 mod openapi;
 mod orgs;
 mod plans;
+mod reviews;
+mod reviews_races;
