@@ -25,6 +25,7 @@ describe('review chain labels', () => {
     expect(decisionLabel('pass')).toBe('通过');
     expect(decisionLabel('fail', '受理')).toBe('不通过');
     expect(decisionLabel('return')).toBe('退回');
+    expect(decisionLabel('fail', '审查通过', 'department')).toBe('评审不通过');
   });
 
   it('drops the series from the title', () => {

@@ -27,10 +27,14 @@ export const OPINION_TITLES: Record<ChainDecision, string> = {
   return: '填写退回意见',
 };
 
-/** The buttons: 通过 is the server's `pass_label` (审查通过 / 受理 / 认定通过) when given. */
-export function decisionLabel(d: ChainDecision, passLabel?: string | null): string {
+/**
+ * The buttons: 通过 is the server's `pass_label` (审查通过 / 受理 / 认定通过) when given; the
+ * departments' fail is 评审不通过 (seed 004 二 3).
+ */
+export function decisionLabel(d: ChainDecision, passLabel?: string | null, role?: ReviewerRole): string {
   if (d === 'pass') return passLabel || '通过';
-  return d === 'fail' ? '不通过' : '退回';
+  if (d === 'fail') return role === 'department' ? '评审不通过' : '不通过';
+  return '退回';
 }
 
 /** The declaration's states, as the 审查日志 shows them (from → to). */

@@ -7,14 +7,24 @@ import { DeclarationPreview } from '../../declarations/components/DeclarationPre
 import { DeclarationPhoto } from '../../declarations/steps/PhotoStep';
 import { downloadDeclarationAttachment, downloadSnapshotAttachment } from '../../declarations/api';
 import { decide, REVIEWS_KEY, useReviewDetail, type ChainDecision, type DecideBody } from '../api';
-import { decisionLabel } from '../labels';
+import { decisionLabel, type ReviewerRole } from '../labels';
 import { ChainDecisionModal } from './ChainDecisionModal';
 import { ReturnItems } from './ChainLogModal';
 
 const DECISIONS: ChainDecision[] = ['pass', 'fail', 'return'];
 
 /** {姓名}-申报信息预览-待审查 (seed 000 §4): the 18 sections and 关闭 通过 不通过 退回. */
-export function ReviewDetailDrawer({ id, onClose, onDecided }: { id: string | null; onClose: () => void; onDecided: () => void }) {
+export function ReviewDetailDrawer({
+  id,
+  role,
+  onClose,
+  onDecided,
+}: {
+  id: string | null;
+  role: ReviewerRole;
+  onClose: () => void;
+  onDecided: () => void;
+}) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const detail = useReviewDetail(id);
@@ -37,7 +47,7 @@ export function ReviewDetailDrawer({ id, onClose, onDecided }: { id: string | nu
       }
       throw err;
     }
-    message.success(`已${decisionLabel(body.decision, actions?.pass_label)}`);
+    message.success(`已${decisionLabel(body.decision, actions?.pass_label, role)}`);
     setDecision(null);
     void qc.invalidateQueries({ queryKey: REVIEWS_KEY });
     onDecided();
@@ -64,7 +74,7 @@ export function ReviewDetailDrawer({ id, onClose, onDecided }: { id: string | nu
                 onClick={() => setDecision(k)}
                 data-testid={`review-${k}`}
               >
-                {decisionLabel(k, actions?.pass_label)}
+                {decisionLabel(k, actions?.pass_label, role)}
               </Button>
             ))}
           </Space>

@@ -15,7 +15,7 @@ import {
   type ReviewKind,
   type ReviewTab,
 } from '../api';
-import { ChainLogModal } from '../components/ChainLogModal';
+import { ChainLogModal, ReturnItems } from '../components/ChainLogModal';
 import { PublicityModal, PublicityOutcomeModal } from '../components/PublicityModal';
 import { RecommendResultModal } from '../components/RecommendResultModal';
 import { ReviewDetailDrawer } from '../components/ReviewDetailDrawer';
@@ -240,6 +240,24 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
         options={{ density: false, setting: false, reload: true }}
         locale={{ emptyText }}
         toolbar={{ menu: list.menu }}
+        expandable={
+          tab === 'returned'
+            ? {
+                rowExpandable: (r) => !!r.return_record,
+                expandedRowRender: (r) =>
+                  r.return_record ? (
+                    <div style={{ paddingLeft: 8 }} data-testid="chain-row-return">
+                      <Typography.Text type="secondary">
+                        {r.return_record.unit.name}
+                        {r.return_record.actor ? `（${r.return_record.actor}）` : ''} 退回：
+                      </Typography.Text>
+                      {r.return_record.comment ? <span>{r.return_record.comment}</span> : null}
+                      <ReturnItems r={r.return_record} />
+                    </div>
+                  ) : null,
+              }
+            : undefined
+        }
         toolBarRender={() => [
           <Select<number>
             key="year"
@@ -329,7 +347,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
                 list.counts?.awaiting !== undefined ? `（待推荐 ${list.counts.awaiting} 人）` : ''
               }。`}
       </Typography.Text>
-      <ReviewDetailDrawer id={viewing} onClose={() => setViewing(null)} onDecided={refresh} />
+      <ReviewDetailDrawer id={viewing} role={role} onClose={() => setViewing(null)} onDecided={refresh} />
       <ChainLogModal id={logOf?.declaration_id ?? null} name={logOf?.applicant_name} onClose={() => setLogOf(null)} />
       <PublicityModal
         rows={publicizing}
