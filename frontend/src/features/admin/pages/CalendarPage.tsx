@@ -317,9 +317,9 @@ function YearDrawer({
             {
               title: '日期',
               key: 'date',
-              width: 170,
+              width: 190,
               render: (_, r) => (
-                <Space size={4}>
+                <Space size={4} wrap={false}>
                   <DatePicker
                     value={r.date ? dayjs(r.date) : null}
                     onChange={(v) => update(r.key, { date: v ? v.format('YYYY-MM-DD') : undefined })}
@@ -328,7 +328,11 @@ function YearDrawer({
                     style={{ width: 130 }}
                     allowClear={false}
                   />
-                  {r.date ? <Typography.Text type="secondary">周{WEEKDAYS[dayjs(r.date).day()]}</Typography.Text> : null}
+                  {r.date ? (
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      周{WEEKDAYS[dayjs(r.date).day()]}
+                    </Typography.Text>
+                  ) : null}
                 </Space>
               ),
             },
