@@ -161,7 +161,8 @@ pub struct TimelineEntry {
     pub action_label: String,
     /// Who did it (name), when known.
     pub actor: Option<String>,
-    /// The unit holding the declaration afterwards.
+    /// The unit the line concerns: the one that decided (passed, failed, returned, accepted),
+    /// or the one that received the declaration (submitted, recommended).
     pub unit: Option<OrgUnitRef>,
     /// 审查意见 / comment
     pub comment: Option<String>,

@@ -108,7 +108,7 @@ pub struct Event {
     pub declaration: Uuid,
     pub action: status::EventAction,
     pub actor: Uuid,
-    /// The unit holding the declaration afterwards (none: the applicant).
+    /// The unit that decided, or that received the declaration (none: the applicant acted).
     pub unit: Option<Uuid>,
     /// from → to, where the state changed.
     pub change: Option<(status::DeclarationStatus, status::DeclarationStatus)>,

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::{
     access, chain,
     counters::{Deltas, RETURNED},
-    dto::{DecideRequest, Decision, ReturnItem},
+    dto::{ChainDecision, DecideRequest, ReturnItem},
     route::{self, PassKind},
 };
 use crate::{
@@ -140,7 +140,7 @@ fn opinion_of(req: &DecideRequest) -> AppResult<Option<String>> {
             format!("审查意见最多 {MAX_OPINION} 字"),
         ));
     }
-    if req.decision == Decision::Fail && opinion.is_none() {
+    if req.decision == ChainDecision::Fail && opinion.is_none() {
         return Err(AppError::field("opinion", "请填写审查不通过的理由"));
     }
     Ok(opinion)
@@ -156,7 +156,7 @@ pub async fn decide(
     let unit = access::unit_of(user)?;
     access::row_of(db, id, unit).await?;
     let opinion = opinion_of(&req)?;
-    if req.decision != Decision::Return && !req.items.is_empty() {
+    if req.decision != ChainDecision::Return && !req.items.is_empty() {
         return Err(AppError::field("items", "只有退回需要填写修改事项"));
     }
     let actor = user.clone();
@@ -177,14 +177,14 @@ pub async fn decide(
             let target =
                 route::target(txn, &p, d.acceptor_id.ok_or_else(AppError::internal)?).await?;
             let action = match (req.decision, target.pass_at(unit)) {
-                (Decision::Pass, PassKind::Pass) => DeclarationAction::Pass,
-                (Decision::Pass, PassKind::Accept) => DeclarationAction::Accept,
-                (Decision::Pass, PassKind::Approve) => DeclarationAction::Approve,
-                (Decision::Fail, _) => DeclarationAction::Fail,
-                (Decision::Return, _) => DeclarationAction::Return,
+                (ChainDecision::Pass, PassKind::Pass) => DeclarationAction::Pass,
+                (ChainDecision::Pass, PassKind::Accept) => DeclarationAction::Accept,
+                (ChainDecision::Pass, PassKind::Approve) => DeclarationAction::Approve,
+                (ChainDecision::Fail, _) => DeclarationAction::Fail,
+                (ChainDecision::Return, _) => DeclarationAction::Return,
             };
             let to = declarations::access::allow(&d, action)?;
-            let items = if req.decision == Decision::Return {
+            let items = if req.decision == ChainDecision::Return {
                 let reqs: Vec<AttachmentRequirement> = views::list_of(&p.attachments);
                 let items = check_items(&req.items, &reqs).map_err(|errors| {
                     let mut e = AppError::validation(errors);
@@ -239,7 +239,7 @@ pub async fn decide(
                 _ => ReviewState::Passed,
             };
             let kept_opinion = match (req.decision, &opinion) {
-                (Decision::Pass, None) if row.unit_id == d.employer_id => {
+                (ChainDecision::Pass, None) if row.unit_id == d.employer_id => {
                     Some(UNIT_DECLARATION.to_owned())
                 }
                 _ => opinion.clone(),
@@ -292,11 +292,8 @@ pub async fn decide(
                     declaration: id,
                     action: event,
                     actor: actor.id,
-                    unit: if to == DeclarationStatus::Returned {
-                        None
-                    } else {
-                        Some(unit)
-                    },
+                    // the deciding unit, also for a return (the applicant holds it then)
+                    unit: Some(unit),
                     change: Some((d.status, to)),
                     comment,
                     at: now,

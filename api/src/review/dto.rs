@@ -128,7 +128,7 @@ pub struct ReviewItem {
 
 /// A page of a review list with its tab counts.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ReviewPage {
+pub struct ChainReviewPage {
     pub items: Vec<ReviewItem>,
     pub total: u64,
     pub page: u32,
@@ -139,7 +139,7 @@ pub struct ReviewPage {
 /// What a reviewer decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Decision {
+pub enum ChainDecision {
     /// 通过 / 审查通过 (at the last unit: 受理, or 认定通过)
     Pass,
     /// 不通过 / 评审不通过 (opinion required)
@@ -152,7 +152,7 @@ pub enum Decision {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecideRequest {
-    pub decision: Decision,
+    pub decision: ChainDecision,
     /// The declaration version the reviewer saw.
     pub version: i32,
     /// 审查意见 (pass: prefilled with the unit declaration; fail: required, the reason;

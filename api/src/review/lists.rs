@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{
     access,
     counters::{self, PlanFilter},
-    dto::{ReviewItem, ReviewListQuery, ReviewPage, ReviewTab},
+    dto::{ChainReviewPage, ReviewItem, ReviewListQuery, ReviewTab},
     publicity::view_of,
     recommend,
     returns::records_of,
@@ -94,7 +94,7 @@ pub async fn list(
     user: &AuthUser,
     q: ReviewListQuery,
     page: PageParams,
-) -> AppResult<ReviewPage> {
+) -> AppResult<ChainReviewPage> {
     let unit = access::unit_of(user)?;
     let (page_no, per_page) = page.resolve()?;
     let kw = keyword(q.q.as_deref())?;
@@ -173,7 +173,7 @@ pub async fn list(
             .collect();
         (rows, total)
     };
-    Ok(ReviewPage {
+    Ok(ChainReviewPage {
         items: items_of(db, rows).await?,
         total,
         page: page_no,

@@ -13,7 +13,7 @@ use crate::{
 /// 标签页 待审查 · 审查通过 · 审查不通过 · 退回记录 · 全部 及其数量；按年度、计划、受理部门筛选；
 /// 按姓名或身份证号模糊查询
 #[utoipa::path(tag = "reviews", security(("bearer" = [])), params(ReviewListQuery, PageParams),
-    responses((status = 200, description = "本单位的审查列表与各标签数量", body = ReviewPage),
+    responses((status = 200, description = "本单位的审查列表与各标签数量", body = ChainReviewPage),
               (status = 403, description = "仅用人单位、主管部门、人社部门、评委会办公室", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "查询参数不正确", body = Problem, content_type = "application/problem+json")))]
 #[get("/reviews")]
@@ -22,7 +22,7 @@ pub async fn list_reviews(
     user: AuthUser,
     q: web::Query<ReviewListQuery>,
     page: web::Query<PageParams>,
-) -> AppResult<web::Json<ReviewPage>> {
+) -> AppResult<web::Json<ChainReviewPage>> {
     Ok(web::Json(
         lists::list(&state.db, &user, q.into_inner(), page.into_inner()).await?,
     ))

@@ -32,7 +32,7 @@ use crate::{
     review::{
         self,
         dto::{
-            DecideRequest, Decision, PublicityInput, PublicityOutcome, RecommendRequest,
+            ChainDecision, DecideRequest, PublicityInput, PublicityOutcome, RecommendRequest,
             ReturnItem, VersionedId,
         },
     },
@@ -177,7 +177,7 @@ async fn pass(
         who,
         id,
         DecideRequest {
-            decision: Decision::Pass,
+            decision: ChainDecision::Pass,
             version: v,
             opinion: (!opinion.is_empty()).then(|| opinion.to_owned()),
             items: vec![],
@@ -369,7 +369,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), AppError> {
                 &employer_acc,
                 id,
                 DecideRequest {
-                    decision: Decision::Return,
+                    decision: ChainDecision::Return,
                     version: v,
                     opinion: Some("请按以下意见修改后重新提交".into()),
                     items: vec![

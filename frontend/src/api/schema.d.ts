@@ -663,7 +663,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤回申报（尚无人审查时；撤回后为草稿，内容全部保留） */
+        /** 撤回申报（尚无人审查时；撤回后为草稿，内容全部保留；退回后重新提交的，撤回后仍为退回修改） */
         post: operations["withdraw_declaration"];
         delete?: never;
         options?: never;
@@ -1936,6 +1936,22 @@ export interface components {
              */
             pending: number;
         };
+        /**
+         * @description What a reviewer decides.
+         * @enum {string}
+         */
+        ChainDecision: "pass" | "fail" | "return";
+        /** @description A page of a review list with its tab counts. */
+        ChainReviewPage: {
+            counts: components["schemas"]["TabCounts"];
+            items: components["schemas"]["ReviewItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
         ChangeOperator: {
             operator_name: string;
         };
@@ -2006,7 +2022,7 @@ export interface components {
         };
         /** @description `POST /reviews/{declaration_id}/decision`. */
         DecideRequest: {
-            decision: components["schemas"]["Decision"];
+            decision: components["schemas"]["ChainDecision"];
             /** @description For a return: every item to fix, at once (at least one). */
             items?: components["schemas"]["ReturnItem"][];
             /**
@@ -2022,10 +2038,10 @@ export interface components {
             version: number;
         };
         /**
-         * @description What a reviewer decides.
+         * @description A reviewer's decision.
          * @enum {string}
          */
-        Decision: "pass" | "fail" | "return";
+        Decision: "approve" | "reject" | "return";
         DecisionOutcome: {
             code?: components["schemas"]["ErrorCode"] | null;
             message?: string | null;
@@ -3284,6 +3300,11 @@ export interface components {
              */
             declaration_type: string;
             /**
+             * @description Whether a department on the way charges nothing for this plan (收费设定 不收费): the
+             *     applicant will not be asked to pay.
+             */
+            fee_waived: boolean;
+            /**
              * @description 身份证号（脱敏）
              * @example 330203********0021
              */
@@ -3330,10 +3351,9 @@ export interface components {
             id: string;
             to_status: components["schemas"]["RecordStatus"];
         };
-        /** @description A page of a review list with its tab counts. */
         ReviewPage: {
-            counts: components["schemas"]["TabCounts"];
-            items: components["schemas"]["ReviewItem"][];
+            counts: components["schemas"]["StatusCounts"];
+            items: components["schemas"]["ReviewRow"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -9623,7 +9643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewPage"];
+                    "application/json": components["schemas"]["ChainReviewPage"];
                 };
             };
             /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
