@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::{AuthUser, Role},
+    declarations::status::EventAction,
     entities::{account, declaration, declaration_event, declaration_review, org_unit},
     error::{AppError, AppResult, ErrorCode},
 };
@@ -34,6 +35,33 @@ pub async fn row_of<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or_else(AppError::not_found)
+}
+
+/// The caller's unit's row for declaration `id` when it is about to act: a declaration the
+/// applicant withdrew from this employer's list while the reviewer had it open is a 409 naming
+/// the withdrawal (as any stale action is), anything else the unit never had a 404.
+pub async fn row_to_act<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    unit: Uuid,
+) -> AppResult<declaration_review::Model> {
+    match row_of(db, id, unit).await {
+        Err(e) if e.status == actix_web::http::StatusCode::NOT_FOUND => {
+            match declaration::Entity::find_by_id(id).one(db).await? {
+                Some(d) if d.employer_id == unit && d.holder_id.is_none() => {
+                    let withdrawn = declaration_event::Entity::find()
+                        .filter(declaration_event::Column::DeclarationId.eq(id))
+                        .filter(declaration_event::Column::Action.eq(EventAction::Withdrawn))
+                        .one(db)
+                        .await?
+                        .is_some();
+                    Err(if withdrawn { stale(db, &d).await? } else { e })
+                }
+                _ => Err(e),
+            }
+        }
+        other => other,
+    }
 }
 
 /// Declaration `id`, locked until the transaction ends.

@@ -154,7 +154,7 @@ pub async fn decide(
     req: DecideRequest,
 ) -> AppResult<super::dto::ReviewDetail> {
     let unit = access::unit_of(user)?;
-    access::row_of(db, id, unit).await?;
+    access::row_to_act(db, id, unit).await?;
     let opinion = opinion_of(&req)?;
     if req.decision != ChainDecision::Return && !req.items.is_empty() {
         return Err(AppError::field("items", "只有退回需要填写修改事项"));
@@ -163,7 +163,7 @@ pub async fn decide(
     db.write_txn(|txn| {
         Box::pin(async move {
             let d = access::lock(txn, id).await?;
-            let row = access::row_of(txn, id, unit).await?;
+            let row = access::row_to_act(txn, id, unit).await?;
             if d.holder_id != Some(unit)
                 || !d.status.is_pending_review() && d.status != DeclarationStatus::Passed
             {

@@ -134,7 +134,7 @@ async fn one(
     db.write_txn(|txn| {
         Box::pin(async move {
             let id = item.declaration_id;
-            let row = access::row_of(txn, id, unit).await?;
+            let row = access::row_to_act(txn, id, unit).await?;
             let d = access::lock(txn, id).await?;
             if d.version != item.version {
                 return Err(access::stale(txn, &d).await?);

@@ -1006,6 +1006,7 @@ dual!(withdrawing_a_resubmission_goes_back_to_returned, |app| {
     let team2 = team::with_staff(&app, crate::fixtures::employer::approved(&app).await, 1).await;
     let other = &team2.staff[0].actor;
     let first = submitted(&app, other, REVIEW).await;
+    let v = seen(employer, &first).await;
     let d = json_of(
         other
             .post(&format!("{}/withdraw", decl(&first)), json!({}))
@@ -1015,6 +1016,28 @@ dual!(withdrawing_a_resubmission_goes_back_to_returned, |app| {
     .await;
     assert_eq!(d["stage"]["status"], "draft");
     assert_eq!(list(employer, "tab=pending").await["counts"]["pending"], 1);
+    // a reviewer who still had it open is told it was withdrawn
+    let p = problem(
+        decide(employer, &first, json!({"decision": "pass", "version": v})).await,
+        409,
+        "version_conflict",
+    )
+    .await;
+    assert!(p["detail"].as_str().unwrap().contains("撤回"), "{p}");
+    problem(employer.get(&review(&first)).await, 404, "not_found").await;
+    // an employer that never had it still gets a 404
+    let elsewhere = crate::fixtures::employer::fresh_approved(&app, 84, "宁波市水利测绘院").await;
+    problem(
+        decide(
+            &elsewhere,
+            &first,
+            json!({"decision": "pass", "version": v}),
+        )
+        .await,
+        404,
+        "not_found",
+    )
+    .await;
 });
 
 dual!(a_county_department_in_between_is_one_more_level, |app| {

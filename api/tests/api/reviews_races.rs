@@ -341,3 +341,58 @@ dual!(counters_equal_a_recount_after_a_random_mix, |app| {
         );
     }
 });
+
+dual!(a_withdrawal_and_a_decision_at_once, |app| {
+    let team = team::approved(&app, 1).await;
+    let me = &team.staff[0].actor;
+    let employer = &team.employer;
+    for round in 0..3 {
+        let id = if round == 0 {
+            submitted(&app, me, REVIEW).await
+        } else {
+            // withdrawn last round: submit the draft again
+            let id = json_of(me.get("/api/v1/declarations").await, 200).await["items"][0]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            if stage(me, &id).await["status"] != "draft" {
+                break;
+            }
+            submit_now(me, &id).await;
+            id
+        };
+        let v = seen(employer, &id).await;
+        let withdraw = format!("/api/v1/declarations/{id}/withdraw");
+        let (w, p) = tokio::join!(
+            me.post(&withdraw, json!({})),
+            decide(employer, &id, json!({"decision": "pass", "version": v}))
+        );
+        let (w, p) = (answer(w).await, answer(p).await);
+        assert_eq!(
+            u8::from(w.0 == 200) + u8::from(p.0 == 200),
+            1,
+            "round {round}: {w:?} {p:?}"
+        );
+        let status = stage(me, &id).await["status"].clone();
+        let counts = list(employer, "tab=all").await["counts"].clone();
+        if w.0 == 200 {
+            // the reviewer is told the applicant withdrew it
+            assert_eq!(p.0, 409, "{p:?}");
+            assert_eq!(p.1["code"], "version_conflict", "{p:?}");
+            assert!(p.1["detail"].as_str().unwrap().contains("撤回"), "{p:?}");
+            assert_eq!(status, "draft");
+            assert_eq!(counts["pending"], 0);
+            assert_eq!(counts["passed"], 0);
+        } else {
+            assert_eq!(w.0, 409, "{w:?}");
+            assert_eq!(status, "passed");
+            assert_eq!(counts["passed"], 1);
+            assert_eq!(counts["pending"], 0);
+        }
+        rebuild_review_counters(&app.db).await.unwrap();
+        assert_eq!(list(employer, "tab=all").await["counts"], counts);
+        if w.0 != 200 {
+            break;
+        }
+    }
+});
