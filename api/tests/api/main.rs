@@ -25,3 +25,4 @@ mod onboarding_races;
 mod openapi;
 mod orgs;
 mod plans;
+mod review_exports;
