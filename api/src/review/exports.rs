@@ -97,6 +97,9 @@ pub async fn create(state: &AppState, user: &AuthUser, req: ExportRequest) -> Ap
     let db = &state.db;
     let unit = access::unit_of(user)?;
     let mut filters = req.filters;
+    // the job records the list it exports, defaults included
+    filters.kind = Some(filters.kind.unwrap_or_default());
+    filters.tab = Some(filters.tab.unwrap_or_default());
     filters.q = filters
         .q
         .map(|q| q.trim().to_owned())

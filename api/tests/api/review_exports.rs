@@ -216,6 +216,10 @@ dual!(exports_belong_to_their_creator, |app| {
     .await;
     let id = job["id"].as_str().unwrap();
     assert_eq!(job["total"], 0);
+    assert_eq!(job["status"], "queued");
+    // the job records the list it exports, defaults included
+    assert_eq!(job["filters"]["kind"], "review");
+    assert_eq!(job["filters"]["tab"], "pending");
 
     // wrong role: 403
     let me = app.individual().await;
