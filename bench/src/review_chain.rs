@@ -231,7 +231,7 @@ async fn run(url: &str, s: &Settings) -> Result<(), String> {
         return Err(format!("unexpected first page: {first}"));
     }
     let sem = Arc::new(Semaphore::new(s.concurrency));
-    let mut phase = |n: usize| {
+    let phase = |n: usize| {
         let mut handles = Vec::with_capacity(n);
         for _ in 0..n {
             let sem = sem.clone();
