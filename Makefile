@@ -8,7 +8,7 @@ CARGO ?= cargo
 ZCPS_BIND ?= 127.0.0.1:8080
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test bench bench-submit clean
+.PHONY: run build api frontend frontend-deps openapi test tools lint rust-test frontend-test live-test bench bench-submit bench-review clean
 
 ## run: build SPA and API, migrate and seed the demo SQLite database under data/, serve on :8080
 run: build
@@ -73,3 +73,9 @@ bench-submit:
 	pg_url=$$(bash scripts/ensure-postgres.sh); \
 	trap 'bash scripts/stop-postgres.sh' EXIT; \
 	ZCPS_BENCH_PG_URL="$$pg_url" $(CARGO) run --release -p zcps-bench --bin declaration-submit
+
+## bench-review: province HRSS 待审查 list over 300,000 declarations at 32 clients (req/s, p50/p99), and a 100,000-row roster export (time, peak RSS)
+bench-review:
+	pg_url=$$(bash scripts/ensure-postgres.sh); \
+	trap 'bash scripts/stop-postgres.sh' EXIT; \
+	ZCPS_BENCH_PG_URL="$$pg_url" $(CARGO) run --release -p zcps-bench --bin review-chain

@@ -104,6 +104,7 @@ error_codes! {
     IdempotencyKeyReused = "idempotency_key_reused", "该 Idempotency-Key 已用于另一请求";
     IdempotencyInProgress = "idempotency_in_progress", "同一 Idempotency-Key 的请求仍在处理中";
     CalendarUnknown = "calendar_unknown", "日期超出已知的节假日安排";
+    ExportNotReady = "export_not_ready", "导出尚未完成或已失败";
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -63,6 +63,11 @@ fn main() {
             println!("资格审查标签计数已按 {rows} 条审查记录重建");
             return;
         }
+        match zcps::review::exports::fail_interrupted(&conn).await {
+            Ok(0) => {}
+            Ok(n) => eprintln!("{n} 个导出任务因服务重启而中断，已标记为失败"),
+            Err(e) => fail(format!("无法整理中断的导出任务: {e}")),
+        }
         seed::ensure_admin(&conn, &config)
             .await
             .unwrap_or_else(|e| fail(e));

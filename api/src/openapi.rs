@@ -124,5 +124,11 @@ pub fn finish(doc: utoipa::openapi::OpenApi) -> Value {
             "GetCreatedOrgUnit": {"operationId": "get_org_unit", "parameters": {"id": "$response.body#/id"}}
         });
     }
+    if let Some(created) = v.pointer_mut("/paths/~1api~1v1~1reviews~1exports/post/responses/202") {
+        created["links"] = json!({
+            "GetExportJob": {"operationId": "get_export_job", "parameters": {"id": "$response.body#/id"}},
+            "DownloadExport": {"operationId": "download_export", "parameters": {"id": "$response.body#/id"}}
+        });
+    }
     v
 }

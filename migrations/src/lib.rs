@@ -11,6 +11,7 @@ mod m20261127_000004_plans;
 mod m20261127_000005_declarations;
 mod m20261127_000006_calendar;
 mod m20261127_000007_review_chain;
+mod m20261127_000008_export_jobs;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_declarations::Migration),
             Box::new(m20261127_000006_calendar::Migration),
             Box::new(m20261127_000007_review_chain::Migration),
+            Box::new(m20261127_000008_export_jobs::Migration),
         ]
     }
 }

@@ -22,6 +22,9 @@ pub enum FilePurpose {
     /// 申报材料附件
     #[sea_orm(string_value = "declaration")]
     Declaration,
+    /// 导出的名单、公示表（xlsx）
+    #[sea_orm(string_value = "export")]
+    Export,
 }
 
 impl FilePurpose {
@@ -33,6 +36,7 @@ impl FilePurpose {
             FilePurpose::Photo => "photo",
             FilePurpose::Signature => "signature",
             FilePurpose::Declaration => "declaration",
+            FilePurpose::Export => "export",
         }
     }
 }

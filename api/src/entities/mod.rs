@@ -14,6 +14,7 @@ pub mod declaration_return;
 pub mod declaration_review;
 pub mod employer_application;
 pub mod employment_history;
+pub mod export_job;
 pub mod fee_setting;
 pub mod file;
 pub mod idempotency_key;

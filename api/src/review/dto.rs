@@ -337,3 +337,149 @@ pub struct ReviewDetail {
     pub returns: Vec<ReturnRecord>,
     pub actions: ReviewActions,
 }
+
+/// 导出的内容
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
+#[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum ExportKind {
+    /// 导出名单（花名册，含完整身份证号）
+    #[sea_orm(string_value = "roster")]
+    Roster,
+    /// 导出公示表（身份证号脱敏）
+    #[sea_orm(string_value = "publicity")]
+    Publicity,
+}
+
+impl ExportKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Roster => "花名册",
+            ExportKind::Publicity => "公示表",
+        }
+    }
+}
+
+/// 导出任务的状态
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    EnumIter,
+    DeriveActiveEnum,
+)]
+#[serde(rename_all = "snake_case")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum ExportStatus {
+    /// 排队中
+    #[sea_orm(string_value = "queued")]
+    Queued,
+    /// 导出中
+    #[sea_orm(string_value = "running")]
+    Running,
+    /// 已完成，可下载
+    #[sea_orm(string_value = "done")]
+    Done,
+    /// 导出失败（见 error）
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}
+
+impl ExportStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportStatus::Queued => "排队中",
+            ExportStatus::Running => "导出中",
+            ExportStatus::Done => "已完成",
+            ExportStatus::Failed => "导出失败",
+        }
+    }
+}
+
+/// 导出所依据的列表筛选条件，与 `GET /reviews` 的查询参数相同（默认：评审资格审查、待审查）。
+/// 退回记录标签页不能导出。
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExportFilters {
+    /// 评审资格审查（review）或认定资格审查（recognition），默认 review
+    #[serde(default)]
+    pub kind: Option<ReviewKind>,
+    /// 标签页，默认 pending（待审查）；不能为 returned
+    #[serde(default)]
+    pub tab: Option<ReviewTab>,
+    /// 申报年度
+    #[serde(default)]
+    #[schema(example = 2026)]
+    pub year: Option<i32>,
+    /// 申报计划
+    #[serde(default)]
+    pub plan_id: Option<Uuid>,
+    /// 受理部门（认定）或评委会
+    #[serde(default)]
+    pub acceptor_id: Option<Uuid>,
+    /// 申报人姓名或身份证号关键字（模糊查询，最多 40 个字）
+    #[serde(default)]
+    #[schema(example = "张", max_length = 40)]
+    pub q: Option<String>,
+}
+
+/// `POST /reviews/exports`：按列表的筛选条件导出花名册或公示表（xlsx，后台生成）。
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "roster", "filters": {"kind": "review", "tab": "all", "year": 2026}}))]
+pub struct ExportRequest {
+    /// 导出名单（roster，花名册）或导出公示表（publicity）
+    pub kind: ExportKind,
+    /// 列表的筛选条件（省略则为默认的 评审资格审查 · 待审查）
+    #[serde(default)]
+    pub filters: ExportFilters,
+}
+
+/// 一个导出任务及其进度；完成后可下载 xlsx。
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ExportJob {
+    pub id: Uuid,
+    pub kind: ExportKind,
+    /// 花名册 / 公示表
+    #[schema(example = "花名册")]
+    pub kind_label: String,
+    pub filters: ExportFilters,
+    pub status: ExportStatus,
+    /// 排队中 / 导出中 / 已完成 / 导出失败
+    #[schema(example = "导出中")]
+    pub status_label: String,
+    /// 要导出的行数（开始时统计；完成时为实际导出的行数）
+    pub total: i64,
+    /// 已写入的行数（约每 1,000 行更新一次）
+    pub done: i64,
+    /// 进度百分比 0–100（完成时为 100）
+    #[schema(minimum = 0, maximum = 100)]
+    pub percent: i32,
+    /// 失败原因
+    pub error: Option<String>,
+    /// 下载文件名（完成后）
+    #[schema(example = "宁波市水利规划设计研究院有限公司职称申报花名册（20261127）.xlsx")]
+    pub file_name: Option<String>,
+    /// 下载地址（完成后）：`GET /api/v1/reviews/exports/{id}/file`
+    pub download_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}

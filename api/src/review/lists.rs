@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{
     access,
     counters::{self, PlanFilter},
-    dto::{ChainReviewPage, ReviewItem, ReviewListQuery, ReviewTab},
+    dto::{ChainReviewPage, ReviewItem, ReviewListQuery, ReviewTab, TabCounts},
     publicity::view_of,
     recommend,
     returns::records_of,
@@ -32,7 +32,8 @@ use crate::{
     pagination::{PageParams, offset},
 };
 
-fn states(tab: ReviewTab) -> Vec<ReviewState> {
+/// The review states a tab lists (the returned tab lists return events instead).
+pub(crate) fn states(tab: ReviewTab) -> Vec<ReviewState> {
     match tab {
         ReviewTab::Pending => vec![ReviewState::Pending],
         ReviewTab::Passed => vec![
@@ -53,7 +54,7 @@ fn states(tab: ReviewTab) -> Vec<ReviewState> {
 }
 
 /// The search keyword: trimmed, at most 40 characters, LIKE wildcards taken literally.
-fn keyword(q: Option<&str>) -> AppResult<Option<String>> {
+pub(crate) fn keyword(q: Option<&str>) -> AppResult<Option<String>> {
     let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else {
         return Ok(None);
     };
@@ -63,8 +64,9 @@ fn keyword(q: Option<&str>) -> AppResult<Option<String>> {
     Ok(Some(q.replace(['%', '_', '\\'], "")))
 }
 
-/// The filters every query of a list shares, on `declaration_reviews` columns.
-fn filter_condition(unit: Uuid, f: &PlanFilter, kw: Option<&str>) -> Condition {
+/// The filters every query of a list shares, on `declaration_reviews` columns (also what an
+/// export of the list follows).
+pub(crate) fn filter_condition(unit: Uuid, f: &PlanFilter, kw: Option<&str>) -> Condition {
     let mut c = Condition::all().add(declaration_review::Column::UnitId.eq(unit));
     if let Some(kind) = f.kind {
         c = c.add(declaration_review::Column::PlanType.is_in(PlanFilter::plan_types(kind)));
@@ -86,6 +88,19 @@ fn filter_condition(unit: Uuid, f: &PlanFilter, kw: Option<&str>) -> Condition {
         );
     }
     c
+}
+
+/// The maintained count of `tab` (without a search keyword).
+pub(crate) fn tab_total(counts: &TabCounts, tab: ReviewTab) -> u64 {
+    (match tab {
+        ReviewTab::Pending => counts.pending,
+        ReviewTab::Passed => counts.passed,
+        ReviewTab::Awaiting => counts.awaiting,
+        ReviewTab::Failed => counts.failed,
+        ReviewTab::All => counts.all,
+        ReviewTab::Returned => counts.returned,
+    })
+    .max(0) as u64
 }
 
 /// `GET /reviews`.
@@ -152,14 +167,7 @@ pub async fn list(
         let total = if kw.is_some() {
             base.clone().count(db).await?
         } else {
-            (match tab {
-                ReviewTab::Pending => counts.pending,
-                ReviewTab::Passed => counts.passed,
-                ReviewTab::Awaiting => counts.awaiting,
-                ReviewTab::Failed => counts.failed,
-                ReviewTab::All | ReviewTab::Returned => counts.all,
-            })
-            .max(0) as u64
+            tab_total(&counts, tab)
         };
         let rows = base
             .order_by_desc(declaration_review::Column::ReceivedAt)

@@ -4,7 +4,7 @@
 //! 审核推荐); the committee office's 受理, or for 认定/初定 the accepting department's approval.
 //!
 //! One file a use case: [`decide`], [`recommend`], [`publicity`], [`fees`]; [`lists`] and
-//! [`detail`] read; [`route`] is the way up the tree; [`chain`] and [`counters`] keep each
+//! [`detail`] read; [`exports`] writes a list as xlsx in the background; [`route`] is the way up the tree; [`chain`] and [`counters`] keep each
 //! unit's rows and tab counts; [`access`] decides who may. The declaration's state machine is
 //! `declarations::status`.
 pub mod access;
@@ -13,6 +13,7 @@ pub mod counters;
 pub mod decide;
 pub mod detail;
 pub mod dto;
+pub mod exports;
 pub mod fees;
 pub mod lists;
 pub mod publicity;
@@ -30,6 +31,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(routes::set_publicity_outcome)
         .service(routes::list_fee_settings)
         .service(routes::set_fee_setting)
+        .service(routes::create_export)
+        .service(routes::get_export_job)
+        .service(routes::download_export)
         .service(routes::get_review)
         .service(routes::decide_review);
 }

@@ -1,7 +1,9 @@
-use actix_web::{get, post, put, web};
+use actix_web::{HttpResponse, get, post, put, web};
 use uuid::Uuid;
 
-use super::{decide, detail, dto::*, fees, lists, publicity, publicity::PublicityPage, recommend};
+use super::{
+    decide, detail, dto::*, exports, fees, lists, publicity, publicity::PublicityPage, recommend,
+};
 use crate::{
     auth::AuthUser,
     error::{AppResult, Problem},
@@ -173,4 +175,54 @@ pub async fn decide_review(
     Ok(web::Json(
         decide::decide(&state.db, &user, id.into_inner(), body.into_inner()).await?,
     ))
+}
+
+/// 导出名单（花名册）或导出公示表：按列表的筛选条件在后台生成 xlsx。先统计行数并返回任务（202），
+/// 之后轮询任务查看进度，完成后下载。仅创建者本人可查看和下载
+#[utoipa::path(tag = "reviews", security(("bearer" = [])), request_body = ExportRequest,
+    responses((status = 202, description = "已创建导出任务（含要导出的行数）；Location 为任务地址", body = ExportJob),
+              (status = 403, description = "仅用人单位、主管部门、人社部门、评委会办公室", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "筛选条件不正确（如退回记录标签页不能导出、关键字过长）", body = Problem, content_type = "application/problem+json")))]
+#[post("/reviews/exports")]
+pub async fn create_export(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<ExportRequest>,
+) -> AppResult<HttpResponse> {
+    let job = exports::create(&state, &user, body.into_inner()).await?;
+    Ok(HttpResponse::Accepted()
+        .insert_header(("Location", format!("/api/v1/reviews/exports/{}", job.id)))
+        .json(job))
+}
+
+/// 导出任务的状态与进度（已写入行数 / 总行数、百分比）
+#[utoipa::path(tag = "reviews", security(("bearer" = [])), params(("id" = Uuid, Path, description = "导出任务 ID")),
+    responses((status = 200, description = "导出任务", body = ExportJob),
+              (status = 403, description = "仅用人单位、主管部门、人社部门、评委会办公室", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "不存在或不是本人创建的", body = Problem, content_type = "application/problem+json")))]
+#[get("/reviews/exports/{id}")]
+pub async fn get_export_job(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> AppResult<web::Json<ExportJob>> {
+    Ok(web::Json(
+        exports::get(&state.db, &user, id.into_inner()).await?,
+    ))
+}
+
+/// 下载导出的 xlsx（文件名为中文，见 Content-Disposition 的 filename*）
+#[utoipa::path(tag = "reviews", security(("bearer" = [])), params(("id" = Uuid, Path, description = "导出任务 ID")),
+    responses((status = 200, description = "xlsx 文件", content((Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+                  headers(("Content-Disposition" = String, description = "attachment; filename*=UTF-8''…（RFC 5987 编码的中文文件名）"))),
+              (status = 403, description = "仅用人单位、主管部门、人社部门、评委会办公室", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "不存在或不是本人创建的", body = Problem, content_type = "application/problem+json"),
+              (status = 409, description = "导出尚未完成或已失败（export_not_ready）", body = Problem, content_type = "application/problem+json")))]
+#[get("/reviews/exports/{id}/file")]
+pub async fn download_export(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    exports::download(&state, &user, id.into_inner()).await
 }

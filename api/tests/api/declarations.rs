@@ -210,7 +210,12 @@ pub fn attachment_path(id: &str, item: i32) -> String {
 /// A declaration for the demo plan with everything submission needs; returns its id.
 pub async fn complete_draft(app: &TestApp, me: &Actor) -> String {
     let plan = demo_plan(me).await;
-    let d = json_of(start(me, &plan).await, 201).await;
+    complete_draft_for(app, me, &plan).await
+}
+
+/// A declaration for `plan` (one 推荐表 PDF attachment) with everything submission needs.
+pub async fn complete_draft_for(app: &TestApp, me: &Actor, plan: &str) -> String {
+    let d = json_of(start(me, plan).await, 201).await;
     let id = d["id"].as_str().unwrap().to_owned();
     let acceptor = d["acceptor_choices"][0]["id"].as_str().unwrap().to_owned();
     json_of(put_photo(me, &id, "照片.png", portrait()).await, 200).await;
@@ -304,7 +309,7 @@ fn plan_at(days: i64) -> String {
 
 /// Creates (and publishes, unless `publish` is false) a 评审 plan of nb_hrss open to
 /// 宁波市水利局's subtree, with the window `opens`..`closes` days from now.
-async fn own_plan(app: &TestApp, opens: i64, closes: i64, publish: bool) -> String {
+pub async fn own_plan(app: &TestApp, opens: i64, closes: i64, publish: bool) -> String {
     let hrss = app.staff("nb_hrss").await;
     let body = json!({
         "year": 2026,

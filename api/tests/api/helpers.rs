@@ -15,7 +15,7 @@ pub use zcps::archive::papers::ScholarAdapter;
 pub use zcps::auth::{JwtKeys, Role};
 pub use zcps::calendar::{add_working_days, working_days_between};
 use zcps::config::Config;
-pub use zcps::domain::{CreditCode, IdNumber};
+pub use zcps::domain::{CreditCode, IdNumber, mask_id_number};
 pub use zcps::notify::sms::{SmsAdapter, SmsMessage};
 pub use zcps::plans::eligibility::{EligibilityRules, all_met, evaluate, summary_from_archive};
 pub use zcps::review::counters::rebuild as rebuild_review_counters;

@@ -25,5 +25,6 @@ mod onboarding_races;
 mod openapi;
 mod orgs;
 mod plans;
+mod review_exports;
 mod reviews;
 mod reviews_races;

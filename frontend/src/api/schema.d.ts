@@ -1208,6 +1208,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导出名单（花名册）或导出公示表：按列表的筛选条件在后台生成 xlsx。先统计行数并返回任务（202），
+         *     之后轮询任务查看进度，完成后下载。仅创建者本人可查看和下载
+         */
+        post: operations["create_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务的状态与进度（已写入行数 / 总行数、百分比） */
+        get: operations["get_export_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导出的 xlsx（文件名为中文，见 Content-Disposition 的 filename*） */
+        get: operations["download_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews/fee-settings": {
         parameters: {
             query?: never;
@@ -2307,12 +2361,114 @@ export interface components {
          *     the SPA switch on these values; the OpenAPI document lists them.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "own_declaration" | "return_items_required" | "publicity_required" | "publicity_too_short" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed" | "plan_not_open" | "declaration_exists" | "declaration_locked" | "declaration_incomplete" | "record_not_approved" | "photo_unsuitable" | "signing_link_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "calendar_unknown";
+        ErrorCode: "bad_request" | "malformed_json" | "invalid_field" | "invalid_query" | "control_characters" | "validation_failed" | "unsupported_media_type" | "payload_too_large" | "method_not_allowed" | "not_found" | "unauthorized" | "forbidden" | "duplicate" | "internal_error" | "database_unavailable" | "invalid_credentials" | "account_locked" | "account_disabled" | "registration_pending" | "registration_rejected" | "invalid_token" | "token_expired" | "invalid_refresh_token" | "refresh_token_reused" | "id_number_taken" | "credit_code_taken" | "username_taken" | "phone_taken" | "authorisation_required" | "already_submitted" | "already_approved" | "already_decided" | "too_many_codes" | "employer_not_bound" | "already_reviewed" | "record_locked" | "version_conflict" | "own_declaration" | "return_items_required" | "publicity_required" | "publicity_too_short" | "too_many_attachments" | "scholar_unavailable" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "citation_no_entries" | "citation_bad_encoding" | "font_unavailable" | "pdf_font_unreadable" | "pdf_font_invalid" | "pdf_font_lacks_chinese" | "pdf_unsupported_characters" | "pdf_text_too_long" | "pdf_render_failed" | "plan_locked" | "plan_change_not_allowed" | "plan_not_open" | "declaration_exists" | "declaration_locked" | "declaration_incomplete" | "record_not_approved" | "photo_unsuitable" | "signing_link_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "calendar_unknown" | "export_not_ready";
         /**
          * @description What a line of the declaration's timeline records.
          * @enum {string}
          */
         EventAction: "created" | "guarantee_signed" | "submitted" | "withdrawn" | "passed" | "failed" | "returned" | "recommended" | "accepted" | "approved" | "publicity_recorded";
+        /**
+         * @description 导出所依据的列表筛选条件，与 `GET /reviews` 的查询参数相同（默认：评审资格审查、待审查）。
+         *     退回记录标签页不能导出。
+         */
+        ExportFilters: {
+            /**
+             * Format: uuid
+             * @description 受理部门（认定）或评委会
+             */
+            acceptor_id?: string | null;
+            kind?: components["schemas"]["ReviewKind"] | null;
+            /**
+             * Format: uuid
+             * @description 申报计划
+             */
+            plan_id?: string | null;
+            /**
+             * @description 申报人姓名或身份证号关键字（模糊查询，最多 40 个字）
+             * @example 张
+             */
+            q?: string | null;
+            tab?: components["schemas"]["ReviewTab"] | null;
+            /**
+             * Format: int32
+             * @description 申报年度
+             * @example 2026
+             */
+            year?: number | null;
+        };
+        /** @description 一个导出任务及其进度；完成后可下载 xlsx。 */
+        ExportJob: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description 已写入的行数（约每 1,000 行更新一次）
+             */
+            done: number;
+            /** @description 下载地址（完成后）：`GET /api/v1/reviews/exports/{id}/file` */
+            download_url?: string | null;
+            /** @description 失败原因 */
+            error?: string | null;
+            /**
+             * @description 下载文件名（完成后）
+             * @example 宁波市水利规划设计研究院有限公司职称申报花名册（20261127）.xlsx
+             */
+            file_name?: string | null;
+            filters: components["schemas"]["ExportFilters"];
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ExportKind"];
+            /**
+             * @description 花名册 / 公示表
+             * @example 花名册
+             */
+            kind_label: string;
+            /**
+             * Format: int32
+             * @description 进度百分比 0–100（完成时为 100）
+             */
+            percent: number;
+            status: components["schemas"]["ExportStatus"];
+            /**
+             * @description 排队中 / 导出中 / 已完成 / 导出失败
+             * @example 导出中
+             */
+            status_label: string;
+            /**
+             * Format: int64
+             * @description 要导出的行数（开始时统计；完成时为实际导出的行数）
+             */
+            total: number;
+        };
+        /**
+         * @description 导出的内容
+         * @enum {string}
+         */
+        ExportKind: "roster" | "publicity";
+        /**
+         * @description `POST /reviews/exports`：按列表的筛选条件导出花名册或公示表（xlsx，后台生成）。
+         * @example {
+         *       "filters": {
+         *         "kind": "review",
+         *         "tab": "all",
+         *         "year": 2026
+         *       },
+         *       "kind": "roster"
+         *     }
+         */
+        ExportRequest: {
+            /** @description 列表的筛选条件（省略则为默认的 评审资格审查 · 待审查） */
+            filters?: components["schemas"]["ExportFilters"];
+            /** @description 导出名单（roster，花名册）或导出公示表（publicity） */
+            kind: components["schemas"]["ExportKind"];
+        };
+        /**
+         * @description 导出任务的状态
+         * @enum {string}
+         */
+        ExportStatus: "queued" | "running" | "done" | "failed";
         /** @description 收费设定 of a department for one plan. */
         FeeSetting: {
             /** @description 收费 (true, the default) or 不收费 */
@@ -3336,6 +3492,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Which of a unit's lists: 评审资格审查 (review plans) or 认定资格审查 (认定 and 初定 plans).
+         * @enum {string}
+         */
+        ReviewKind: "review" | "recognition";
         /** @description One line of a record's 审核日志. */
         ReviewLogEntry: {
             action: components["schemas"]["ReviewAction"];
@@ -3397,6 +3558,11 @@ export interface components {
             /** Format: int64 */
             pending_records: number;
         };
+        /**
+         * @description The tabs of a review list.
+         * @enum {string}
+         */
+        ReviewTab: "pending" | "passed" | "awaiting" | "failed" | "returned" | "all";
         /** @enum {string} */
         RewardKind: "奖励" | "处分";
         /** @description 16 奖惩情况 */
@@ -9674,6 +9840,231 @@ export interface operations {
                 };
             };
             /** @description 查询参数不正确 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建导出任务（含要导出的行数）；Location 为任务地址 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位、主管部门、人社部门、评委会办公室 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type 须为 application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 筛选条件不正确（如退回记录标签页不能导出、关键字过长） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_export_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导出任务 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导出任务 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位、主管部门、人社部门、评委会办公室 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人创建的 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导出任务 ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''…（RFC 5987 编码的中文文件名） */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description 请求格式不正确（JSON 语法、参数类型或范围） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录、凭证无效或已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 仅用人单位、主管部门、人社部门、评委会办公室 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不存在或不是本人创建的 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 导出尚未完成或已失败（export_not_ready） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
             422: {
                 headers: {
                     [name: string]: unknown;
