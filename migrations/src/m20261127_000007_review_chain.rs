@@ -211,6 +211,18 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // tabs and exports that cover several states (审查通过, 全部) read the unit's rows in
+        // this order and filter the state, instead of sorting all of them for every page
+        m.create_index(
+            Index::create()
+                .name("idx_declaration_reviews_unit_received")
+                .table(DeclarationReviews::Table)
+                .col(DeclarationReviews::UnitId)
+                .col(DeclarationReviews::ReceivedAt)
+                .col(DeclarationReviews::DeclarationId)
+                .to_owned(),
+        )
+        .await?;
         // the same, filtered by plan (申报计划名称)
         m.create_index(
             Index::create()
