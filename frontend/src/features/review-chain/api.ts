@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { paths } from '../../api/schema';
+import { filenameFrom, saveBlob } from '../../lib/download';
 
 /*
  * 资格审查 (SPEC §9; seed 000 §4–5, seed 004 二): the reviewers' side of the review chain.
@@ -106,4 +107,33 @@ export function filterOptions(items: readonly Pick<ReviewItem, 'plan' | 'accepto
     plans: [...plans.values()].sort((a, b) => b.year - a.year || a.name.localeCompare(b.name, 'zh-CN')),
     acceptors: [...acceptors.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   };
+}
+
+export type ExportRequest = Json<NonNullable<paths['/api/v1/reviews/exports']['post']['requestBody']>>;
+export type ExportJob = Json<paths['/api/v1/reviews/exports/{id}']['get']['responses'][200]>;
+export type ExportKind = ExportRequest['kind'];
+
+/** 导出名单 / 导出公示表: start the job (202, the rows counted). */
+export async function startExport(body: ExportRequest): Promise<ExportJob> {
+  return unwrap(await api.POST('/api/v1/reviews/exports', { body }));
+}
+
+/** The job and its progress, polled every second until it is done or failed. */
+export function useExportJob(initial: ExportJob | null) {
+  return useQuery({
+    queryKey: [...REVIEWS_KEY, 'export', initial?.id],
+    enabled: !!initial,
+    initialData: initial ?? undefined,
+    initialDataUpdatedAt: 0,
+    queryFn: async () => unwrap(await api.GET('/api/v1/reviews/exports/{id}', { params: { path: { id: initial!.id } } })),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000),
+    gcTime: 0,
+  });
+}
+
+/** Download the finished xlsx with the session's token, under the job's file name. */
+export async function downloadExport(job: Pick<ExportJob, 'id' | 'file_name'>) {
+  const r = await api.GET('/api/v1/reviews/exports/{id}/file', { params: { path: { id: job.id } }, parseAs: 'blob' });
+  const blob = unwrap(r) as unknown as Blob;
+  saveBlob(blob, job.file_name || filenameFrom(r.response.headers.get('Content-Disposition'), '导出.xlsx'));
 }

@@ -9,6 +9,9 @@ import {
   fetchReviews,
   recommend,
   REVIEWS_KEY,
+  startExport,
+  type ExportJob,
+  type ExportKind,
   useFilterOptions,
   type Publicity,
   type ReviewItem,
@@ -16,9 +19,11 @@ import {
   type ReviewTab,
 } from '../api';
 import { ChainLogModal, ReturnItems } from '../components/ChainLogModal';
+import { ExportModal } from '../components/ExportModal';
 import { PublicityModal, PublicityOutcomeModal } from '../components/PublicityModal';
 import { RecommendResultModal } from '../components/RecommendResultModal';
 import { ReviewDetailDrawer } from '../components/ReviewDetailDrawer';
+import { EXPORT_LABELS, exportBlocker, exportRequest } from '../exports';
 import { qualificationLabel, recommendLabel, REVIEW_TABS, summarizeBatch, tabLabels, type RecommendSummary, type ReviewerRole } from '../labels';
 
 interface Filters {
@@ -101,6 +106,8 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
   const [outcomeOf, setOutcomeOf] = useState<Publicity | null>(null);
   const [result, setResult] = useState<RecommendSummary | null>(null);
   const [recommending, setRecommending] = useState(false);
+  const [exporting, setExporting] = useState<ExportKind | null>(null);
+  const [exportJob, setExportJob] = useState<ExportJob | null>(null);
   const recognition = kind === 'recognition';
   const selectable = tab === 'passed' && role !== 'committee';
 
@@ -123,6 +130,17 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
       setRecommending(false);
     }
     refresh();
+  };
+
+  const doExport = async (what: ExportKind) => {
+    setExporting(what);
+    try {
+      setExportJob(await startExport(exportRequest(what, { ...filters, tab })));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(null);
+    }
   };
 
   const columns: ProColumns<ReviewItem>[] = [
@@ -202,11 +220,19 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
     },
   ];
 
+  const blocker = exportBlocker(tab);
   const exportButtons =
     role === 'employer'
-      ? ['导出名单', '导出公示表'].map((label) => (
-          <Tooltip key={label} title="导出功能即将上线">
-            <Button disabled>{label}</Button>
+      ? (['roster', 'publicity'] as const).map((what) => (
+          <Tooltip key={what} title={blocker}>
+            <Button
+              disabled={!!blocker || (!!exporting && exporting !== what)}
+              loading={exporting === what}
+              onClick={() => void doExport(what)}
+              data-testid={`chain-export-${what}`}
+            >
+              {EXPORT_LABELS[what]}
+            </Button>
           </Tooltip>
         ))
       : [];
@@ -367,6 +393,7 @@ export function ReviewListPage({ role, kind, heading }: { role: ReviewerRole; ki
           refresh();
         }}
       />
+      <ExportModal job={exportJob} onClose={() => setExportJob(null)} />
       <RecommendResultModal title={recommendLabel(role)} summary={result} onClose={() => setResult(null)} />
     </>
   );
