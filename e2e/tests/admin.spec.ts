@@ -11,8 +11,8 @@ test('组织机构 as a tree and 基础数据 in Chinese', async ({ page }) => {
   await expect(nodes.filter({ hasText: '浙江省人力资源和社会保障厅' })).toBeVisible();
   await expect(nodes.filter({ hasText: '宁波市人力资源和社会保障局' })).toBeVisible();
   await expect(nodes.filter({ hasText: '宁波市水利局' })).toBeVisible();
-  // The employer under 宁波市水利局 is loaded with its department.
-  await expect(nodes.filter({ hasText: '宁波市水利规划设计研究院有限公司' })).toBeVisible();
+  // The second competent level under 宁波市水利局 (demo start) is loaded with its department.
+  await expect(nodes.filter({ hasText: '宁波市水务环境集团有限公司' })).toBeVisible();
   // Nested: the city bureau sits deeper than the provincial department.
   const indent = async (text: string) =>
     nodes
@@ -21,6 +21,7 @@ test('组织机构 as a tree and 基础数据 in Chinese', async ({ page }) => {
       .evaluate((el) => el.closest('.ant-tree-treenode')!.querySelectorAll('.ant-tree-indent-unit').length);
   expect(await indent('宁波市人力资源和社会保障局')).toBeGreaterThan(await indent('浙江省人力资源和社会保障厅'));
   expect(await indent('宁波市水利局')).toBeGreaterThan(await indent('宁波市人力资源和社会保障局'));
+  expect(await indent('宁波市水务环境集团有限公司')).toBeGreaterThan(await indent('宁波市水利局'));
   await shot(page, 'admin-org-tree');
 
   // The searchable list is one click away.
