@@ -192,3 +192,41 @@ mod tests {
         assert_eq!(percent_decode("%张%", false), "%张%");
     }
 }
+
+/// `deserialize_with` for a nested struct that must be a JSON object: serde would otherwise also
+/// accept an array of its fields in order (`[null, null]`), which the OpenAPI document does not
+/// allow.
+pub fn object_only<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::{Deserialize, de::Error};
+    let v = Value::deserialize(d)?;
+    if !v.is_object() {
+        return Err(D::Error::custom("应为对象（JSON object）"));
+    }
+    serde_json::from_value(v).map_err(D::Error::custom)
+}
+
+#[cfg(test)]
+mod object_only_tests {
+    #[derive(Debug, serde::Deserialize)]
+    struct Inner {
+        #[allow(dead_code)]
+        a: Option<i32>,
+    }
+    #[derive(Debug, serde::Deserialize)]
+    struct Outer {
+        #[serde(deserialize_with = "super::object_only")]
+        #[allow(dead_code)]
+        inner: Inner,
+    }
+
+    #[test]
+    fn an_array_is_not_an_object() {
+        assert!(serde_json::from_str::<Outer>(r#"{"inner": {"a": 1}}"#).is_ok());
+        assert!(serde_json::from_str::<Outer>(r#"{"inner": [1]}"#).is_err());
+        assert!(serde_json::from_str::<Outer>(r#"{"inner": null}"#).is_err());
+    }
+}

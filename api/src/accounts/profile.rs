@@ -335,7 +335,8 @@ pub async fn list_employment_history(
 
 /// 查找工作单位（只列出已通过授权审核的用人单位）
 #[utoipa::path(tag = "profile", security(("bearer" = [])), params(EmployerSearch),
-    responses((status = 200, description = "至多20个匹配的单位", body = Vec<EmployerHit>)))]
+    responses((status = 200, description = "至多20个匹配的单位", body = Vec<EmployerHit>),
+              (status = 422, description = "关键字去掉首尾空白后不足2个字或超过50个字", body = crate::error::Problem, content_type = "application/problem+json")))]
 #[get("/employers")]
 pub async fn search_employers(
     state: web::Data<AppState>,
@@ -345,7 +346,9 @@ pub async fn search_employers(
     let text = q.q.trim();
     let n = text.chars().count();
     if !(2..=50).contains(&n) {
-        return Err(AppError::bad_request("请输入2到50个字的单位名称关键字"));
+        // a value the document allows (2–50 characters) can still be too short once trimmed:
+        // a field error, not a malformed request
+        return Err(AppError::field("q", "请输入2到50个字的单位名称关键字"));
     }
     let rows = org_unit::Entity::find()
         .filter(org_unit::Column::Kind.eq(OrgKind::Employer))

@@ -449,7 +449,7 @@ pub struct ExportRequest {
     /// 导出名单（roster，花名册）或导出公示表（publicity）
     pub kind: ExportKind,
     /// 列表的筛选条件（省略则为默认的 评审资格审查 · 待审查）
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::boundary::object_only")]
     pub filters: ExportFilters,
 }
 

@@ -8362,7 +8362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 路径或查询参数含控制字符（code 为 control_characters），或请求数据校验未通过 */
+            /** @description 关键字去掉首尾空白后不足2个字或超过50个字 */
             422: {
                 headers: {
                     [name: string]: unknown;
